@@ -1,0 +1,23 @@
+package uk.nhs.triage.bot;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code java -jar bot/target/triage-bot.jar <command>}. */
+@Command(
+    name = "triage-bot",
+    mixinStandardHelpOptions = true,
+    version = "triage-bot 0.1.0",
+    description = "Triage of comments on an NHS body's corporate social media accounts.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,20 @@
+package uk.nhs.triage.bot.routing;
+
+/** What the flowchart in the social media policy asks the team to do with a comment. */
+public enum Action {
+  ACKNOWLEDGE_AND_THANK,
+  REPLY_DRAFT,
+  PUBLIC_APOLOGY,
+  ASK_CONTACT_DETAILS_PRIVATELY,
+  GIVE_PALS_DETAILS,
+  FORWARD_TO_FOI,
+  ADVICE_AND_ASSISTANCE,
+  LOG_MEDIA_ENQUIRY,
+  REPORT_TO_SAFEGUARDING_LEAD,
+  SHARE_WITH_QUALITY,
+  REPORT_TO_INFORMATION_GOVERNANCE,
+  CONSIDER_HIDING,
+  DO_NOT_ENGAGE,
+  ESCALATE_NOW,
+  PERSON_TO_CHECK
+}
