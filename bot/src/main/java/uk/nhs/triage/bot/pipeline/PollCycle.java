@@ -1,0 +1,70 @@
+package uk.nhs.triage.bot.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.nhs.triage.adapters.AdapterException;
+import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.adapters.Page;
+import uk.nhs.triage.adapters.SourceAdapter;
+import uk.nhs.triage.bot.store.SaveResult;
+import uk.nhs.triage.bot.store.TriageStore;
+
+/**
+ * One poll of one account, the whole flow: adapter, classifier and router, then one transaction
+ * that stores the comments, advances the cursor and writes the outbox. Pages are fetched until the
+ * platform has nothing new; a failure leaves the cursor where the last saved page put it.
+ */
+public final class PollCycle {
+  private static final Logger log = LoggerFactory.getLogger(PollCycle.class);
+
+  private final Triage triage;
+  private final TriageStore store;
+  private final Clock clock;
+  private final Duration historyWindow;
+
+  public PollCycle(Triage triage, TriageStore store, Clock clock, Duration historyWindow) {
+    this.triage = triage;
+    this.store = store;
+    this.clock = clock;
+    this.historyWindow = historyWindow;
+  }
+
+  public AccountPollResult poll(String accountId, SourceAdapter adapter) {
+    HistoryBook histories =
+        new HistoryBook(
+            (platform, author) ->
+                store.authorHistory(platform, author, clock.instant().minus(historyWindow)));
+    String cursor = store.cursor(accountId).orElse(null);
+    int received = 0;
+    int stored = 0;
+    List<String> problems = new ArrayList<>();
+    try {
+      Page page;
+      do {
+        page = adapter.poll(cursor);
+        List<TriagedComment> batch = new ArrayList<>(page.comments().size());
+        for (Comment comment : page.comments()) {
+          batch.add(triage.triage(comment, histories, clock.instant()));
+        }
+        SaveResult saved = store.saveBatch(accountId, batch, page.cursor());
+        received += saved.received();
+        stored += saved.stored();
+        cursor = page.cursor();
+        for (String problem : page.problems()) {
+          log.warn("account {}: passed over {}", accountId, problem);
+          problems.add(problem);
+        }
+      } while (page.more());
+      return AccountPollResult.ok(accountId, received, stored, problems);
+    } catch (AdapterException | RuntimeException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      log.error("account {}: poll failed, cursor kept at {}: {}", accountId, cursor, reason);
+      store.recordPollFailure(accountId, reason);
+      return AccountPollResult.failed(accountId, received, stored, problems, reason);
+    }
+  }
+}
