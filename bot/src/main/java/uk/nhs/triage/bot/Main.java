@@ -2,6 +2,12 @@ package uk.nhs.triage.bot;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import uk.nhs.triage.bot.cli.ClassifyCommand;
+import uk.nhs.triage.bot.cli.DemoCommand;
+import uk.nhs.triage.bot.cli.EvaluateCommand;
+import uk.nhs.triage.bot.cli.ExplainCommand;
+import uk.nhs.triage.bot.cli.MigrateCommand;
+import uk.nhs.triage.bot.cli.PollCommand;
 
 /** The command line: {@code java -jar bot/target/triage-bot.jar <command>}. */
 @Command(
@@ -9,7 +15,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "triage-bot 0.1.0",
     description = "Triage of comments on an NHS body's corporate social media accounts.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      ClassifyCommand.class,
+      ExplainCommand.class,
+      EvaluateCommand.class,
+      PollCommand.class,
+      MigrateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

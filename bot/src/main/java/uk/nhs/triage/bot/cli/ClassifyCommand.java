@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.adapters.replay.ReplayLineException;
 import uk.nhs.triage.adapters.replay.ReplayLineParser;
+import uk.nhs.triage.bot.JsonMapper;
 import uk.nhs.triage.bot.pipeline.HistoryBook;
 import uk.nhs.triage.bot.pipeline.Triage;
 
@@ -47,7 +48,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Triage triage = config.wiring().triage();
-    ObjectMapper json = Json.mapper();
+    ObjectMapper json = JsonMapper.create();
     TriageJson output = new TriageJson(json);
     ReplayLineParser parser = new ReplayLineParser("stdin");
     HistoryBook histories = HistoryBook.inMemory();

@@ -1,0 +1,64 @@
+package uk.nhs.triage.bot.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import uk.nhs.triage.bot.evaluate.Floors;
+import uk.nhs.triage.bot.evaluate.GoldComment;
+import uk.nhs.triage.bot.evaluate.GoldCorpus;
+import uk.nhs.triage.bot.evaluate.Scorecard;
+import uk.nhs.triage.bot.evaluate.ScorecardReport;
+import uk.nhs.triage.bot.pipeline.HistoryBook;
+import uk.nhs.triage.classifier.Classification;
+import uk.nhs.triage.classifier.Classifier;
+
+/** Measures the classifier against a labelled corpus. */
+@Command(
+    name = "evaluate",
+    description = {
+      "Runs the classifier over a labelled corpus and prints per label precision, recall, F1",
+      "and support, micro and macro averages, and every miss and false alarm. Exits with",
+      "status 1 when a quality floor (config/eval/floors.yml) is not met."
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+  @Mixin ConfigOption config;
+
+  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Labelled JSON lines.")
+  Path gold;
+
+  @Option(
+      names = "--floors",
+      paramLabel = "FILE",
+      description = "Quality floors (default: ${DEFAULT-VALUE}); 'none' for no floors.")
+  String floors = "config/eval/floors.yml";
+
+  @Option(names = "--mistakes", paramLabel = "N", description = "How many mistakes to list.")
+  int mistakes = 200;
+
+  @Override
+  public Integer call() throws Exception {
+    Classifier classifier = Classifier.load(config.load().rules());
+    List<GoldComment> corpus = GoldCorpus.read(gold);
+    Scorecard card = new Scorecard();
+    HistoryBook histories = HistoryBook.inMemory();
+    for (GoldComment item : corpus) {
+      Instant at = item.comment().createdAt() != null ? item.comment().createdAt() : Instant.EPOCH;
+      Classification got =
+          classifier.classify(item.comment().text(), histories.historyOf(item.comment()), at);
+      histories.record(item.comment(), got, at);
+      card.add(item.comment().externalId(), item.comment().text(), item.expected(), got.labels());
+    }
+    Floors floorsToMeet =
+        "none".equals(floors) || !Files.exists(Path.of(floors))
+            ? Floors.none()
+            : Floors.load(Path.of(floors));
+    List<String> unmet = floorsToMeet.unmet(card);
+    ScorecardReport.print(System.out, gold.toString(), card, unmet, mistakes);
+    return unmet.isEmpty() ? 0 : 1;
+  }
+}

@@ -1,0 +1,94 @@
+package uk.nhs.triage.bot.evaluate;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import uk.nhs.triage.classifier.Label;
+
+/** Prints a scorecard for a person: the table, the averages, then every mistake. */
+public final class ScorecardReport {
+  private ScorecardReport() {}
+
+  public static void print(
+      PrintStream out, String corpus, Scorecard card, List<String> unmet, int mistakesToShow) {
+    out.printf(Locale.ROOT, "%s: %d comments%n%n", corpus, card.comments());
+    out.printf(
+        Locale.ROOT,
+        "%-16s %9s %9s %9s %8s %5s %5s%n",
+        "label",
+        "precision",
+        "recall",
+        "f1",
+        "support",
+        "fp",
+        "fn");
+    for (Label label : Label.values()) {
+      Scorecard.LabelFigures f = card.figures(label);
+      row(out, label.wireName(), f.precision(), f.recall(), f.f1(), f.support(), f);
+    }
+    Scorecard.LabelFigures micro = card.micro();
+    out.println();
+    row(out, "micro avg", micro.precision(), micro.recall(), micro.f1(), micro.support(), micro);
+    double[] macro = card.macro();
+    out.printf(
+        Locale.ROOT, "%-16s %9.3f %9.3f %9.3f%n", "macro avg", macro[0], macro[1], macro[2]);
+
+    List<Scorecard.Mistake> mistakes = card.mistakes();
+    out.printf(Locale.ROOT, "%n%d comments with a miss or a false alarm", mistakes.size());
+    if (mistakes.size() > mistakesToShow) {
+      out.printf(Locale.ROOT, " (first %d shown; --mistakes N shows more)", mistakesToShow);
+    }
+    out.println(":");
+    for (Scorecard.Mistake m : mistakes.subList(0, Math.min(mistakesToShow, mistakes.size()))) {
+      out.printf(
+          Locale.ROOT,
+          "  %s  missed %s  false alarm %s  (expected %s, got %s)%n    %s%n",
+          m.id(),
+          names(m.missed()),
+          names(m.falseAlarms()),
+          names(m.expected()),
+          names(m.got()),
+          oneLine(m.text()));
+    }
+    out.println();
+    if (unmet.isEmpty()) {
+      out.println("All quality floors met.");
+    } else {
+      out.println("Quality floors NOT met:");
+      unmet.forEach(line -> out.println("  " + line));
+    }
+  }
+
+  private static void row(
+      PrintStream out,
+      String name,
+      double p,
+      double r,
+      double f1,
+      int support,
+      Scorecard.LabelFigures f) {
+    out.printf(
+        Locale.ROOT,
+        "%-16s %9.3f %9.3f %9.3f %8d %5d %5d%n",
+        name,
+        p,
+        r,
+        f1,
+        support,
+        f.falsePositives(),
+        f.falseNegatives());
+  }
+
+  private static String names(Set<Label> labels) {
+    return labels.isEmpty()
+        ? "-"
+        : labels.stream().map(Label::wireName).sorted().collect(Collectors.joining(","));
+  }
+
+  private static String oneLine(String text) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() > 200 ? flat.substring(0, 197) + "..." : flat;
+  }
+}
