@@ -25,9 +25,20 @@ import uk.nhs.triage.bot.cli.PollCommand;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  /** Exit status when the bot cannot start: bad config, no database, unreadable rules. */
+  static final int CANNOT_START = 2;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler(
+            (e, commandLine, parseResult) -> {
+              commandLine.getErr().println("error: " + StartupProblem.describe(e));
+              return CANNOT_START;
+            });
   }
 
   @Override
