@@ -8,6 +8,7 @@ import uk.nhs.triage.bot.cli.EvaluateCommand;
 import uk.nhs.triage.bot.cli.ExplainCommand;
 import uk.nhs.triage.bot.cli.MigrateCommand;
 import uk.nhs.triage.bot.cli.PollCommand;
+import uk.nhs.triage.bot.cli.RunCommand;
 
 /** The command line: {@code java -jar bot/target/triage-bot.jar <command>}. */
 @Command(
@@ -21,6 +22,7 @@ import uk.nhs.triage.bot.cli.PollCommand;
       ExplainCommand.class,
       EvaluateCommand.class,
       PollCommand.class,
+      RunCommand.class,
       MigrateCommand.class,
       CommandLine.HelpCommand.class
     })

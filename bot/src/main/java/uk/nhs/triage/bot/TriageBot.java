@@ -52,9 +52,30 @@ public final class TriageBot implements AutoCloseable {
   public List<AccountPollResult> pollOnce() {
     List<AccountPollResult> results = new ArrayList<>();
     for (Account account : wiring.config().enabledAccounts()) {
-      results.add(pollCycle.poll(account.id(), AccountAdapters.open(account)));
+      results.add(poll(account));
     }
     return results;
+  }
+
+  /** One poll of one account, by its id in the config. */
+  public AccountPollResult poll(String accountId) {
+    return wiring.config().enabledAccounts().stream()
+        .filter(account -> account.id().equals(accountId))
+        .findFirst()
+        .map(this::poll)
+        .orElseThrow(() -> new IllegalArgumentException("no enabled account " + accountId));
+  }
+
+  private AccountPollResult poll(Account account) {
+    return pollCycle.poll(account.id(), AccountAdapters.open(account));
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public List<Account> accounts() {
+    return wiring.config().enabledAccounts();
   }
 
   public TriageStore store() {
