@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.bot.calendar.CalendarException;
 import uk.nhs.triage.bot.calendar.WorkingCalendar;
 
 /**
@@ -34,11 +35,17 @@ final class FoiAssessor {
 
   FoiAssessment assess(Comment comment, Instant fetchedAt) {
     Instant received = comment.createdAt() != null ? comment.createdAt() : fetchedAt;
-    LocalDate due =
-        calendar.addWorkingDays(
-            calendar.dateOf(received),
-            settings.statutoryDue().days(),
-            settings.statutoryDue().nations());
+    LocalDate due;
+    try {
+      due =
+          calendar.addWorkingDays(
+              calendar.dateOf(received),
+              settings.statutoryDue().days(),
+              settings.statutoryDue().nations());
+    } catch (CalendarException e) {
+      // An old or far-future post date: leave the date to the FOI team rather than guess it.
+      due = null;
+    }
     String name = requesterName(comment);
     return new FoiAssessment(
         received, due, name, name != null, hasAddress(comment.text()), describes(comment.text()));

@@ -149,7 +149,11 @@ public final class Router {
     FoiAssessment foi = foiAssessor.assess(comment, receivedAt);
     outcome.foi = foi;
     String statutory =
-        "FOI statutory deadline " + table.foi().statutoryDue().text() + " = " + foi.dueDate();
+        foi.dueDate() == null
+            ? "FOI statutory deadline not computed: received "
+                + local(foi.receivedAt())
+                + ", outside the bank holidays file's years; the FOI team sets it"
+            : "FOI statutory deadline " + table.foi().statutoryDue().text() + " = " + foi.dueDate();
     if (foi.missingElements().isEmpty()) {
       outcome.reasons.add(statutory + "; s.8 elements all present, the FOI team decides validity");
       return;

@@ -240,6 +240,27 @@ class RouterTest {
   }
 
   @Test
+  void foiRequestPostedBeforeTheCalendarYearsIsForwardedWithoutAGuessedDate() {
+    Comment old =
+        new Comment(
+            "x",
+            "8",
+            "x-main",
+            new Author("1", "h", "Jane Smith"),
+            "FOI: how many beds were closed?",
+            Instant.parse("2023-06-01T10:00:00Z"),
+            null,
+            null,
+            "{}");
+
+    Decision decision = ROUTER.route(old, fired(FOI_REQUEST), WEDNESDAY_MORNING);
+
+    assertThat(decision.queues()).containsExactly(Queue.FOI);
+    assertThat(decision.foi().dueDate()).isNull();
+    assertThat(decision.reasons()).anyMatch(r -> r.contains("FOI statutory deadline not computed"));
+  }
+
+  @Test
   void nameStatedInTextAndPostcodeCountAsSection8Elements() {
     Comment request =
         new Comment(
