@@ -1,0 +1,213 @@
+package uk.nhs.triage.bot.routing;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.bot.calendar.WorkingCalendar;
+import uk.nhs.triage.bot.config.Organisation;
+import uk.nhs.triage.bot.config.TriageConfig;
+import uk.nhs.triage.classifier.Classification;
+import uk.nhs.triage.classifier.Label;
+
+/**
+ * The social media policy's flowchart (004 Appendix B), applied to one classified comment. What
+ * each label leads to is in the routing file; this class combines the rules that apply, works out
+ * the due time with the working calendar, and fills in FOI and media details.
+ */
+public final class Router {
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
+
+  private final RoutingTable table;
+  private final ReplyTemplates templates;
+  private final WorkingCalendar calendar;
+  private final FoiAssessor foiAssessor;
+  private final MediaEnquiryReader mediaReader;
+
+  public Router(RoutingTable table, ReplyTemplates templates, WorkingCalendar calendar) {
+    table.checkTemplates(templates);
+    this.table = table;
+    this.templates = templates;
+    this.calendar = calendar;
+    this.foiAssessor = new FoiAssessor(table.foi(), calendar);
+    this.mediaReader = new MediaEnquiryReader(table.media(), calendar);
+  }
+
+  public static Router load(
+      Path routingFile, Path templatesFolder, WorkingCalendar calendar, Organisation organisation) {
+    return new Router(
+        RoutingTable.load(routingFile),
+        ReplyTemplates.load(templatesFolder, organisation),
+        calendar);
+  }
+
+  public static Router fromConfig(TriageConfig config, WorkingCalendar calendar) {
+    return load(config.routing(), config.templates(), calendar, config.organisation());
+  }
+
+  public static Router fromConfig(TriageConfig config) {
+    return fromConfig(config, config.workingCalendar());
+  }
+
+  /**
+   * Decides what happens to a comment.
+   *
+   * @param receivedAt when the bot fetched it: due times count from then (or from the next office
+   *     opening when it arrived out of hours and is not urgent)
+   */
+  public Decision route(Comment comment, Classification classification, Instant receivedAt) {
+    Outcome outcome = new Outcome();
+    Set<Label> fired = classification.labels();
+    for (RoutingRule rule : table.rules()) {
+      if (!fired.contains(rule.label())) {
+        continue;
+      }
+      Set<Label> overruled = EnumSet.noneOf(Label.class);
+      overruled.addAll(rule.unless());
+      overruled.retainAll(fired);
+      if (!overruled.isEmpty()) {
+        outcome.reasons.add(
+            rule.label().wireName() + " fired but its rule gives way to " + names(overruled));
+        continue;
+      }
+      apply(rule, rule.label().wireName(), comment, receivedAt, outcome);
+      if (rule.label() == Label.FOI_REQUEST) {
+        assessFoi(rule, comment, receivedAt, outcome);
+      }
+      if (rule.label() == Label.PRESS_CONTACT) {
+        outcome.media = mediaReader.read(comment, receivedAt);
+      }
+    }
+    for (Label label : classification.forReview()) {
+      RoutingRule rule = table.review().getOrDefault(label, table.reviewDefault());
+      apply(
+          rule,
+          label.wireName() + " (review band, score " + score(classification, label) + ")",
+          comment,
+          receivedAt,
+          outcome);
+    }
+    if (outcome.applied == 0) {
+      apply(table.unmatched(), "no label", comment, receivedAt, outcome);
+    }
+    if (outcome.actions.contains(Action.DO_NOT_ENGAGE)) {
+      withholdPublicReply(outcome);
+    }
+    return new Decision(
+        outcome.queues,
+        List.copyOf(outcome.actions),
+        outcome.priority,
+        outcome.dueBy,
+        outcome.template,
+        outcome.template == null ? null : templates.render(outcome.template, comment),
+        outcome.foi,
+        outcome.media,
+        outcome.reasons);
+  }
+
+  private void apply(
+      RoutingRule rule, String why, Comment comment, Instant receivedAt, Outcome outcome) {
+    outcome.applied++;
+    outcome.queues.addAll(rule.queues());
+    outcome.actions.addAll(rule.actions());
+    if (rule.priority().compareTo(outcome.priority) < 0) {
+      outcome.priority = rule.priority();
+    }
+    boolean open = calendar.isOfficeHours(receivedAt);
+    // Out of hours only urgent rules run the clock now; the rest start when the office opens.
+    Instant start = rule.anyHour() ? receivedAt : calendar.nextOfficeOpening(receivedAt);
+    Instant due = rule.due().dueFrom(start, calendar);
+    if (due != null && (outcome.dueBy == null || due.isBefore(outcome.dueBy))) {
+      outcome.dueBy = due;
+    }
+    StringBuilder reason = new StringBuilder(why).append(": ").append(rule.reason());
+    reason.append(" -> ").append(names(rule.queues()));
+    if (due != null) {
+      reason.append(", due ").append(rule.due().text());
+      if (!open && !rule.anyHour()) {
+        reason.append(" from the next office opening (").append(local(start)).append(")");
+      } else if (!open) {
+        reason.append(" at any hour");
+      }
+      reason.append(" = ").append(local(due));
+    }
+    outcome.reasons.add(reason.toString());
+    if (rule.replyTemplate() != null && outcome.template == null) {
+      outcome.template = rule.replyTemplate();
+      outcome.privateReply = rule.privateReply();
+    }
+  }
+
+  private void assessFoi(RoutingRule rule, Comment comment, Instant receivedAt, Outcome outcome) {
+    FoiAssessment foi = foiAssessor.assess(comment, receivedAt);
+    outcome.foi = foi;
+    String statutory =
+        foi.dueDate() == null
+            ? "FOI statutory deadline not computed: received "
+                + local(foi.receivedAt())
+                + ", outside the bank holidays file's years; the FOI team sets it"
+            : "FOI statutory deadline " + table.foi().statutoryDue().text() + " = " + foi.dueDate();
+    if (foi.missingElements().isEmpty()) {
+      outcome.reasons.add(statutory + "; s.8 elements all present, the FOI team decides validity");
+      return;
+    }
+    outcome.actions.add(Action.ADVICE_AND_ASSISTANCE);
+    outcome.reasons.add(
+        statutory
+            + "; s.8 elements missing: "
+            + String.join(", ", foi.missingElements())
+            + ", so the draft asks privately for them (advice and assistance, s.16)");
+    if (outcome.template == null || outcome.template.equals(rule.replyTemplate())) {
+      outcome.template = table.foi().adviceTemplate();
+      outcome.privateReply = true;
+    }
+  }
+
+  private void withholdPublicReply(Outcome outcome) {
+    outcome.actions.removeAll(table.doNotEngageDrops());
+    if (outcome.template != null && !outcome.privateReply) {
+      outcome.reasons.add(
+          "do not engage publicly: public reply draft '" + outcome.template + "' withheld");
+      outcome.template = null;
+    } else {
+      outcome.reasons.add("do not engage publicly: no public reply is drafted");
+    }
+  }
+
+  private String local(Instant instant) {
+    return WHEN.format(instant.atZone(calendar.zone()));
+  }
+
+  private static String score(Classification classification, Label label) {
+    return String.format(Locale.ROOT, "%.2f", classification.score(label));
+  }
+
+  private static String names(Set<? extends Enum<?>> values) {
+    List<String> names = new ArrayList<>();
+    for (Enum<?> value : values) {
+      names.add(value.name().toLowerCase(Locale.ROOT));
+    }
+    return String.join(", ", names);
+  }
+
+  /** The decision as it is built up, rule by rule. */
+  private static final class Outcome {
+    final Set<Queue> queues = EnumSet.noneOf(Queue.class);
+    final LinkedHashSet<Action> actions = new LinkedHashSet<>();
+    final List<String> reasons = new ArrayList<>();
+    Priority priority = Priority.LOW;
+    Instant dueBy;
+    String template;
+    boolean privateReply;
+    FoiAssessment foi;
+    MediaEnquiry media;
+    int applied;
+  }
+}
