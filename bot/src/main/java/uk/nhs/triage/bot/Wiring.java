@@ -10,7 +10,7 @@ public record Wiring(TriageConfig config, Classifier classifier, Router router) 
 
   public static Wiring of(TriageConfig config) {
     Classifier classifier = Classifier.load(config.rules());
-    Router router = Router.load(config);
+    Router router = Router.fromConfig(config);
     return new Wiring(config, classifier, router);
   }
 

@@ -30,7 +30,7 @@ public record TriageConfig(
 
   /** The platforms the adapters module can poll. */
   public static final Set<String> PLATFORMS =
-      Set.of("x", "facebook", "instagram", "youtube", "replay");
+      Set.of("x", "facebook", "instagram", "youtube", "bluesky", "replay");
 
   public TriageConfig {
     accounts = List.copyOf(accounts);
