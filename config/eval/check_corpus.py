@@ -15,6 +15,7 @@ lists every comment where the gold label disagrees with the history criteria:
                       at least 2 earlier" gives a different answer)
 
 Usage: check_corpus.py FILE [--unlabelled]   (exit status 1 on any error or disagreement)
+       --unlabelled checks a demo feed instead: platform, author and created_at required, no labels
 """
 import json
 import sys
@@ -66,7 +67,8 @@ def main(argv):
     unlabelled_lines = total = 0
     history = defaultdict(list)
     last_time = None
-    required = ["id", "text"] + ([] if unlabelled else ["labels"])
+    # A demo feed is the bot's input: it must carry what an adapter needs, but no labels.
+    required = ["id", "text"] + (["platform", "author", "created_at"] if unlabelled else ["labels"])
     with open(path, encoding="utf-8") as f:
         for n, raw in enumerate(f, 1):
             where = f"{path}:{n}"
