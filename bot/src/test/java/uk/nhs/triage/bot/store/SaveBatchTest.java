@@ -274,11 +274,11 @@ class SaveBatchTest {
         "author", count("SELECT coalesce(sum(comment_count), 0) FROM author"));
   }
 
-  static long count(String sql) {
-    return DB.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  private static long count(String sql) {
+    return DB.count(sql);
   }
 
-  static List<String> strings(String sql) {
-    return DB.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+  private static List<String> strings(String sql) {
+    return DB.strings(sql);
   }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
@@ -74,6 +75,16 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
   public TriageStore store() {
     return new TriageStore(jdbi(), mapper());
+  }
+
+  /** The single number a query returns, e.g. a count. */
+  public long count(String sql) {
+    return jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
+  /** The first column of every row a query returns, as text. */
+  public List<String> strings(String sql) {
+    return jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
   }
 
   public static ObjectMapper mapper() {
