@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import uk.nhs.triage.bot.pipeline.TriagedComment;
 import uk.nhs.triage.bot.routing.Action;
 import uk.nhs.triage.bot.routing.Priority;
@@ -73,6 +74,7 @@ public final class TriageStore {
    * comment is stored with its work and the cursor moves, or nothing changes. A comment already
    * stored (same platform and external id) is skipped and nothing about it changes.
    *
+   * @throws BatchNotStoredException when a comment cannot be stored (nothing is)
    * @throws IllegalArgumentException when the account was never registered
    */
   public SaveResult saveBatch(String accountId, List<TriagedComment> batch, String newCursor) {
@@ -80,9 +82,23 @@ public final class TriageStore {
         h -> {
           TriagedCommentWriter writer = new TriagedCommentWriter(h, json);
           int stored = 0;
-          for (TriagedComment triaged : batch) {
-            if (writer.write(accountId, triaged)) {
-              stored++;
+          for (int i = 0; i < batch.size(); i++) {
+            TriagedComment triaged = batch.get(i);
+            try {
+              if (writer.write(accountId, triaged)) {
+                stored++;
+              }
+            } catch (JdbiException e) {
+              throw new BatchNotStoredException(
+                  "comment %s:%s (item %d of %d for account '%s') could not be stored, so none of the batch was and the cursor stays: %s"
+                      .formatted(
+                          triaged.comment().platform(),
+                          triaged.comment().externalId(),
+                          i + 1,
+                          batch.size(),
+                          accountId,
+                          e.getMessage()),
+                  e);
             }
           }
           int accounts =

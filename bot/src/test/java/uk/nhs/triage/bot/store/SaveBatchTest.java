@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.nhs.triage.adapters.Author;
@@ -195,7 +194,8 @@ class SaveBatchTest {
                 decision(Priority.LOW, null, Queue.COMMS)));
 
     assertThatThrownBy(() -> store.saveBatch("acc-bad", batch, "after"))
-        .isInstanceOf(UnableToExecuteStatementException.class)
+        .isInstanceOf(BatchNotStoredException.class)
+        .hasMessageContaining("comment x: (item 2 of 2 for account 'acc-bad')")
         .hasMessageContaining("comment_external_id_check");
 
     assertThat(rowCounts("acc-bad")).isEqualTo(before);
