@@ -11,9 +11,11 @@ import static uk.nhs.triage.bot.store.TriageFixtures.triaged;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.nhs.triage.adapters.Author;
@@ -256,6 +258,33 @@ class SaveBatchTest {
                     + " AND author_key IS NULL"))
         .isEqualTo(1);
     assertThat(count("SELECT count(*) FROM author WHERE author_key IS NULL")).isZero();
+  }
+
+  @Test
+  void twoPollersSavingTheSameCommentsAtOnceStoreThemOnce() throws Exception {
+    store.registerAccount("acc-race", "x", "NHSExampleICB");
+    List<TriagedComment> batch = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      batch.add(
+          triaged(
+              comment("acc-race", "race-" + i, JANE, "comment " + i, POSTED),
+              classification(Label.NEGATIVE),
+              decision(Priority.NORMAL, POSTED, Queue.COMMS, Queue.PALS)));
+    }
+    try (var pool = Executors.newFixedThreadPool(2)) {
+      var first = pool.submit(() -> store.saveBatch("acc-race", batch, "a"));
+      var second = pool.submit(() -> store.saveBatch("acc-race", batch, "b"));
+
+      assertThat(first.get().stored() + second.get().stored()).isEqualTo(20);
+      assertThat(first.get().duplicates() + second.get().duplicates()).isEqualTo(20);
+    }
+    assertThat(
+            count(
+                "SELECT count(*) FROM triage_item t JOIN comment c ON c.id = t.comment_id"
+                    + " WHERE c.account_id = 'acc-race'"))
+        .isEqualTo(20);
+    assertThat(count("SELECT count(*) FROM outbox WHERE payload->>'account' = 'acc-race'"))
+        .isEqualTo(20);
   }
 
   private static Map<String, Long> rowCounts(String accountId) {
