@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -50,6 +51,21 @@ public final class Database implements AutoCloseable {
               + rootMessage(e),
           e);
     }
+  }
+
+  /**
+   * The server named by {@code TRIAGE_DB_URL} (with {@code TRIAGE_DB_USER}, {@code
+   * TRIAGE_DB_PASSWORD}) when that is set, else an embedded one keeping its files in {@code
+   * embeddedDataDir}.
+   *
+   * @param env the environment, normally {@code System.getenv()}
+   */
+  public static Database fromEnvironment(Map<String, String> env, Path embeddedDataDir) {
+    String url = env.get("TRIAGE_DB_URL");
+    if (url == null || url.isBlank()) {
+      return embedded(embeddedDataDir);
+    }
+    return connect(url.strip(), env.get("TRIAGE_DB_USER"), env.get("TRIAGE_DB_PASSWORD"));
   }
 
   /**

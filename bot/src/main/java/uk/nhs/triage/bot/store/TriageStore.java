@@ -7,6 +7,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -249,7 +250,7 @@ public final class TriageStore {
                             rs.getString("external_id"),
                             rs.getString("text"),
                             instant(rs, "received_at"),
-                            rs.getObject("due_date", java.time.LocalDate.class),
+                            rs.getObject("due_date", LocalDate.class),
                             rs.getString("requester_name"),
                             rs.getBoolean("real_name_discernible"),
                             rs.getBoolean("address_present"),

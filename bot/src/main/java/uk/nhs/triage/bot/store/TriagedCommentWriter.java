@@ -3,6 +3,7 @@ package uk.nhs.triage.bot.store;
 import static uk.nhs.triage.bot.store.PostgresText.clean;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -146,7 +147,7 @@ final class TriagedCommentWriter {
         .bind("reference", reference)
         .bind("commentId", commentId)
         .bindByType("receivedAt", utc(receivedAt), OffsetDateTime.class)
-        .bindByType("dueDate", foi.dueDate(), java.time.LocalDate.class)
+        .bindByType("dueDate", foi.dueDate(), LocalDate.class)
         .bind("requesterName", clean(foi.requesterName()))
         .bind("realName", foi.realNameDiscernible())
         .bind("address", foi.addressForCorrespondence())

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +58,28 @@ class DatabaseTest {
         .hasMessageContaining("'bot'")
         .hasMessageNotContaining("s3cret")
         .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void theEnvironmentChoosesAnExternalServerWhenTriageDbUrlIsSet() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path file = Files.writeString(temp.resolve("data-file"), "x");
+
+    assertThatThrownBy(
+            () ->
+                Database.fromEnvironment(
+                    Map.of(
+                        "TRIAGE_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/triage",
+                        "TRIAGE_DB_USER", "bot",
+                        "TRIAGE_DB_PASSWORD", "pw"),
+                    file))
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageStartingWith("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:");
+    assertThatThrownBy(() -> Database.fromEnvironment(Map.of("TRIAGE_DB_URL", " "), file))
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageStartingWith("Cannot start the embedded PostgreSQL");
   }
 }
