@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +49,9 @@ public final class Database implements AutoCloseable {
               + " as user '"
               + user
               + "': "
-              + rootMessage(e),
+              + rootMessage(e)
+              + ". Check TRIAGE_DB_URL, TRIAGE_DB_USER and TRIAGE_DB_PASSWORD, or unset"
+              + " TRIAGE_DB_URL to use the embedded PostgreSQL.",
           e);
     }
   }
@@ -79,7 +82,7 @@ public final class Database implements AutoCloseable {
       throw new DatabaseUnavailableException(
           "Cannot start the embedded PostgreSQL: its data directory "
               + dataDir
-              + " is a file, not a folder. Choose another data directory, or "
+              + " is a file, not a folder. Choose another data directory. "
               + DatabaseUnavailableException.HOW_TO_POINT_ELSEWHERE,
           null);
     }
@@ -177,12 +180,23 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * The first database error in the chain (it names host and port), else the root cause, without a
+   * closing full stop since the caller's sentence goes on.
+   */
   private static String rootMessage(Throwable e) {
     Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Throwable database = null;
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (database == null && t instanceof SQLException) {
+        database = t;
+      }
+      root = t;
     }
-    String message = root.getMessage();
-    return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    Throwable chosen = database != null ? database : root;
+    String message = chosen.getMessage();
+    message =
+        message == null || message.isBlank() ? chosen.getClass().getSimpleName() : message.strip();
+    return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
   }
 }
