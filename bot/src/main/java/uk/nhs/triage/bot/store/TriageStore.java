@@ -1,0 +1,335 @@
+package uk.nhs.triage.bot.store;
+
+import static uk.nhs.triage.bot.store.PostgresText.clean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import uk.nhs.triage.bot.pipeline.TriagedComment;
+import uk.nhs.triage.bot.routing.Action;
+import uk.nhs.triage.bot.routing.Priority;
+import uk.nhs.triage.bot.routing.Queue;
+import uk.nhs.triage.classifier.AuthorHistory;
+import uk.nhs.triage.classifier.AuthorHistory.PriorComment;
+import uk.nhs.triage.classifier.Label;
+
+/**
+ * Where triaged comments are kept: accounts and their cursors, comments with their classification
+ * and triage item, FOI cases, the media log, the outbox and the audit log.
+ */
+public final class TriageStore {
+
+  /** Statuses in which a triage item still needs someone's attention. */
+  private static final String OPEN_ITEM = "t.status NOT IN ('done', 'dismissed')";
+
+  private final Jdbi jdbi;
+  private final JsonColumns json;
+
+  public TriageStore(Jdbi jdbi, ObjectMapper mapper) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.json = new JsonColumns(Objects.requireNonNull(mapper, "mapper"));
+  }
+
+  /** Adds an account, or updates its platform and handle; its cursor and health are kept. */
+  public void registerAccount(String accountId, String platform, String handle) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO account (id, platform, handle) VALUES (:id, :platform, :handle)
+                    ON CONFLICT (id) DO UPDATE SET platform = excluded.platform,
+                                                   handle = excluded.handle
+                    """)
+                .bind("id", clean(accountId))
+                .bind("platform", clean(platform))
+                .bind("handle", clean(handle))
+                .execute());
+  }
+
+  /** Where the account's next poll starts; empty before its first successful poll. */
+  public Optional<String> cursor(String accountId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT cursor FROM account WHERE id = :id")
+                .bind("id", accountId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  /**
+   * Stores a polled batch and moves the account's cursor, all in one transaction: either every new
+   * comment is stored with its work and the cursor moves, or nothing changes. A comment already
+   * stored (same platform and external id) is skipped and nothing about it changes.
+   *
+   * @throws BatchNotStoredException when a comment cannot be stored (nothing is)
+   * @throws IllegalArgumentException when the account was never registered
+   */
+  public SaveResult saveBatch(String accountId, List<TriagedComment> batch, String newCursor) {
+    return jdbi.inTransaction(
+        h -> {
+          TriagedCommentWriter writer = new TriagedCommentWriter(h, json);
+          int stored = 0;
+          for (int i = 0; i < batch.size(); i++) {
+            TriagedComment triaged = batch.get(i);
+            try {
+              if (writer.write(accountId, triaged)) {
+                stored++;
+              }
+            } catch (JdbiException e) {
+              throw new BatchNotStoredException(
+                  "comment %s:%s (item %d of %d for account '%s') could not be stored, so none of the batch was and the cursor stays: %s"
+                      .formatted(
+                          triaged.comment().platform(),
+                          triaged.comment().externalId(),
+                          i + 1,
+                          batch.size(),
+                          accountId,
+                          e.getMessage()),
+                  e);
+            }
+          }
+          int accounts =
+              h.createUpdate(
+                      """
+                      UPDATE account
+                         SET cursor = :cursor, last_poll_at = now(), last_success_at = now(),
+                             last_error = NULL, healthy = true,
+                             comments_seen = comments_seen + :stored
+                       WHERE id = :id
+                      """)
+                  .bind("cursor", clean(newCursor))
+                  .bind("stored", stored)
+                  .bind("id", accountId)
+                  .execute();
+          if (accounts == 0) {
+            throw new IllegalArgumentException(
+                "account '" + accountId + "' is not registered: call registerAccount first");
+          }
+          return new SaveResult(batch.size(), stored, batch.size() - stored);
+        });
+  }
+
+  /** Marks the account unhealthy with the reason; its cursor stays where it was. */
+  public void recordPollFailure(String accountId, String error) {
+    int accounts =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        UPDATE account SET last_poll_at = now(), last_error = :error,
+                                           healthy = false
+                         WHERE id = :id
+                        """)
+                    .bind("error", clean(error))
+                    .bind("id", accountId)
+                    .execute());
+    if (accounts == 0) {
+      throw new IllegalArgumentException(
+          "account '" + accountId + "' is not registered: call registerAccount first");
+    }
+  }
+
+  /**
+   * The author's comments on the platform posted at or after {@code since} (all of them when null),
+   * oldest first, each with the labels that fired on it.
+   */
+  public AuthorHistory authorHistory(String platform, String authorKey, Instant since) {
+    if (authorKey == null) {
+      return AuthorHistory.NONE;
+    }
+    List<PriorComment> prior =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT coalesce(c.created_at, c.fetched_at) AS at, cl.labels
+                          FROM comment c
+                          LEFT JOIN classification cl ON cl.comment_id = c.id
+                         WHERE c.platform = :platform AND c.author_key = :authorKey
+                           AND (CAST(:since AS timestamptz) IS NULL
+                                OR coalesce(c.created_at, c.fetched_at) >= :since)
+                         ORDER BY at, c.id
+                        """)
+                    .bind("platform", clean(platform))
+                    .bind("authorKey", clean(authorKey))
+                    .bindByType("since", TriagedCommentWriter.utc(since), OffsetDateTime.class)
+                    .map((rs, ctx) -> new PriorComment(instant(rs, "at"), labels(rs, "labels")))
+                    .list());
+    return new AuthorHistory(prior);
+  }
+
+  /** Open triage items per queue, every queue listed (zero when empty), in queue order. */
+  public List<QueueCount> queueCounts() {
+    Map<Queue, Integer> counts = new EnumMap<>(Queue.class);
+    for (Queue queue : Queue.values()) {
+      counts.put(queue, 0);
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT q, count(*) AS n
+                      FROM triage_item t CROSS JOIN LATERAL unnest(t.queues) AS q
+                     WHERE %s
+                     GROUP BY q
+                    """
+                        .formatted(OPEN_ITEM))
+                .map((rs, ctx) -> Map.entry(rs.getString("q"), rs.getInt("n")))
+                .forEach(
+                    row ->
+                        enumValue(Queue.class, row.getKey())
+                            .ifPresent(queue -> counts.put(queue, row.getValue()))));
+    return counts.entrySet().stream().map(e -> new QueueCount(e.getKey(), e.getValue())).toList();
+  }
+
+  /** The queue's open items, most urgent first, then soonest due. */
+  public List<TriageItemView> itemsInQueue(Queue queue, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT t.id, c.platform, c.external_id, c.author_handle, c.text, cl.labels,
+                           t.priority::text AS priority, t.due_by, t.actions, t.status
+                      FROM triage_item t
+                      JOIN comment c ON c.id = t.comment_id
+                      LEFT JOIN classification cl ON cl.comment_id = c.id
+                     WHERE t.queues @> ARRAY[CAST(:queue AS text)] AND %s
+                     ORDER BY t.priority, t.due_by NULLS LAST, t.id
+                     LIMIT :limit
+                    """
+                        .formatted(OPEN_ITEM))
+                .bind("queue", queue.name())
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new TriageItemView(
+                            rs.getLong("id"),
+                            rs.getString("platform"),
+                            rs.getString("external_id"),
+                            rs.getString("author_handle"),
+                            rs.getString("text"),
+                            List.copyOf(labels(rs, "labels")),
+                            Priority.valueOf(rs.getString("priority")),
+                            instant(rs, "due_by"),
+                            enumValues(Action.class, rs.getArray("actions")),
+                            rs.getString("status")))
+                .list());
+  }
+
+  /** FOI cases not yet closed, soonest due first. */
+  public List<FoiCaseView> openFoiCases() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT f.*, c.platform, c.external_id, c.text
+                      FROM foi_case f JOIN comment c ON c.id = f.comment_id
+                     WHERE f.status IN ('open', 'clarification_sought')
+                     ORDER BY f.due_date, f.reference
+                    """)
+                .map(
+                    (rs, ctx) ->
+                        new FoiCaseView(
+                            rs.getString("reference"),
+                            rs.getLong("comment_id"),
+                            rs.getString("platform"),
+                            rs.getString("external_id"),
+                            rs.getString("text"),
+                            instant(rs, "received_at"),
+                            rs.getObject("due_date", LocalDate.class),
+                            rs.getString("requester_name"),
+                            rs.getBoolean("real_name_discernible"),
+                            rs.getBoolean("address_present"),
+                            rs.getBoolean("description_present"),
+                            rs.getString("status")))
+                .list());
+  }
+
+  /** Every media enquiry, newest first. */
+  public List<MediaEnquiryView> mediaLog() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT m.*, c.platform, c.external_id
+                      FROM media_enquiry m JOIN comment c ON c.id = m.comment_id
+                     ORDER BY m.created_at DESC, m.id DESC
+                    """)
+                .map(
+                    (rs, ctx) ->
+                        new MediaEnquiryView(
+                            rs.getLong("id"),
+                            rs.getString("platform"),
+                            rs.getString("external_id"),
+                            rs.getString("outlet"),
+                            rs.getString("journalist"),
+                            rs.getString("nature"),
+                            rs.getString("deadline_text"),
+                            instant(rs, "deadline"),
+                            rs.getString("status"),
+                            instant(rs, "created_at")))
+                .list());
+  }
+
+  /** Outbox entries (emails, replies) not yet sent. */
+  public int pendingOutbox() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Set<Label> labels(ResultSet rs, String column) throws SQLException {
+    Set<Label> labels = EnumSet.noneOf(Label.class);
+    for (String name : strings(rs.getArray(column))) {
+      // A label retired from the rules may remain on old rows; it no longer means anything.
+      try {
+        labels.add(Label.fromWireName(name));
+      } catch (IllegalArgumentException retired) {
+        continue;
+      }
+    }
+    return labels;
+  }
+
+  private static <E extends Enum<E>> List<E> enumValues(Class<E> type, Array array)
+      throws SQLException {
+    List<E> values = new ArrayList<>();
+    for (String name : strings(array)) {
+      enumValue(type, name).ifPresent(values::add);
+    }
+    return values;
+  }
+
+  private static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String name) {
+    try {
+      return Optional.of(Enum.valueOf(type, name));
+    } catch (IllegalArgumentException retired) {
+      return Optional.empty();
+    }
+  }
+
+  private static String[] strings(Array array) throws SQLException {
+    return array == null ? new String[0] : (String[]) array.getArray();
+  }
+}
