@@ -190,14 +190,14 @@ final class ExpressionParser {
         display.add(analysed.get(0)[0] + "*");
       } else {
         List<String[]> analysed = analyse(word);
-        if (analysed.isEmpty()) {
-          throw new Problem("'" + word + "' has no words a comment could contain");
-        }
         for (String[] w : analysed) {
           slots.add(dictionary.exactId(w[1]));
           display.add(w[1]);
         }
       }
+    }
+    if (slots.isEmpty()) {
+      throw new Problem("'" + String.join(" ", written) + "' has no words a comment could contain");
     }
     return new Expression.Words(
         slots.stream().mapToInt(Integer::intValue).toArray(), display.toArray(new String[0]));

@@ -15,7 +15,8 @@ final class PersonalData {
   /** The kinds of personal data a detector finds; the names used in personal_data.rules. */
   enum Kind {
     NHS_NUMBER,
-    PHONE,
+    MOBILE_PHONE,
+    LANDLINE_PHONE,
     EMAIL,
     POSTCODE,
     DATE_OF_BIRTH;
@@ -139,9 +140,11 @@ final class PersonalData {
     } else if (digits.startsWith("0044")) {
       national = "0" + digits.substring(digits.startsWith("00440") ? 5 : 4);
     }
-    if (national.length() == 11
-        && (national.startsWith("07") || national.startsWith("01") || national.startsWith("02"))) {
-      found.add(new Finding(Kind.PHONE, maskDigits(written, 3)));
+    if (national.length() == 11 && national.startsWith("07")) {
+      found.add(new Finding(Kind.MOBILE_PHONE, maskDigits(written, 3)));
+    } else if (national.length() == 11
+        && (national.startsWith("01") || national.startsWith("02"))) {
+      found.add(new Finding(Kind.LANDLINE_PHONE, maskDigits(written, 3)));
     }
   }
 

@@ -255,7 +255,7 @@ final class RuleLoader {
             throw new ExpressionParser.Problem(
                 "unknown detector '"
                     + lexed.get(2)
-                    + "'; known: nhs_number, phone, email, postcode, date_of_birth");
+                    + "'; known: nhs_number, mobile_phone, landline_phone, email, postcode, date_of_birth");
           }
         }
         int unless = -1;
