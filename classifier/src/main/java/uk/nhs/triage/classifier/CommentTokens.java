@@ -1,0 +1,171 @@
+package uk.nhs.triage.classifier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * One comment analysed once: per word position its offsets in the text and whether it is a negator,
+ * and per dictionary term the positions where it occurs. One instance per thread, reused from
+ * comment to comment so classifying allocates little.
+ */
+final class CommentTokens {
+  private static final int[] NONE = new int[0];
+
+  private String text = "";
+  private int count;
+  private int[] starts = new int[64];
+  private int[] ends = new int[64];
+  private boolean[] negators = new boolean[64];
+
+  private final int[][] occurrences;
+  private final int[] occurrenceCounts;
+  private int[] touched = new int[64];
+  private int touchedCount;
+
+  CommentTokens(int terms) {
+    occurrences = new int[terms][];
+    occurrenceCounts = new int[terms];
+  }
+
+  void analyse(Analyzer analyzer, TermDictionary dictionary, String comment) {
+    clear();
+    text = comment;
+    try (TokenStream stream = analyzer.tokenStream("comment", comment)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      KeywordAttribute asWritten = stream.addAttribute(KeywordAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      int position = -1;
+      while (stream.incrementToken()) {
+        char[] buffer = term.buffer();
+        int length = term.length();
+        if (asWritten.isKeyword()) {
+          position++;
+          if (position == starts.length) {
+            grow();
+          }
+          starts[position] = offset.startOffset();
+          ends[position] = offset.endOffset();
+          negators[position] = dictionary.isNegator(buffer, length);
+          dictionary.prefixesOf(buffer, length, position, this);
+        } else {
+          int id = dictionary.lookup(buffer, length);
+          if (id >= 0) {
+            add(id, position);
+          }
+        }
+      }
+      stream.end();
+      count = position + 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void clear() {
+    for (int i = 0; i < touchedCount; i++) {
+      occurrenceCounts[touched[i]] = 0;
+    }
+    touchedCount = 0;
+    count = 0;
+  }
+
+  private void grow() {
+    int size = starts.length * 2;
+    starts = Arrays.copyOf(starts, size);
+    ends = Arrays.copyOf(ends, size);
+    negators = Arrays.copyOf(negators, size);
+  }
+
+  void add(int id, int position) {
+    int n = occurrenceCounts[id];
+    int[] list = occurrences[id];
+    if (n == 0) {
+      if (touchedCount == touched.length) {
+        touched = Arrays.copyOf(touched, touchedCount * 2);
+      }
+      touched[touchedCount++] = id;
+      if (list == null) {
+        list = new int[4];
+        occurrences[id] = list;
+      }
+    } else if (list[n - 1] == position) {
+      return;
+    }
+    if (n == list.length) {
+      list = Arrays.copyOf(list, n * 2);
+      occurrences[id] = list;
+    }
+    list[n] = position;
+    occurrenceCounts[id] = n + 1;
+  }
+
+  int[] occurrences(int id) {
+    int[] list = occurrences[id];
+    return list == null ? NONE : list;
+  }
+
+  int occurrenceCount(int id) {
+    return occurrenceCounts[id];
+  }
+
+  /** Whether term {@code id} occurs at {@code position}. */
+  boolean has(int id, int position) {
+    int n = occurrenceCounts[id];
+    return n > 0 && Arrays.binarySearch(occurrences[id], 0, n, position) >= 0;
+  }
+
+  int touchedCount() {
+    return touchedCount;
+  }
+
+  int touched(int i) {
+    return touched[i];
+  }
+
+  int size() {
+    return count;
+  }
+
+  String text() {
+    return text;
+  }
+
+  /** The words of the comment from position {@code first} to {@code last}, as written. */
+  String written(int first, int last) {
+    return text.substring(starts[first], ends[last]);
+  }
+
+  /**
+   * The position of a negator standing within {@code window} words before {@code position} with no
+   * sentence or clause break ({@code . ! ? ; ,} or a line break) between it and the word; -1 when
+   * there is none.
+   */
+  int negatorBefore(int position, int window) {
+    for (int q = position - 1; q >= 0 && q >= position - window; q--) {
+      if (breaksScope(ends[q], starts[q + 1])) {
+        return -1;
+      }
+      if (negators[q]) {
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  private boolean breaksScope(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

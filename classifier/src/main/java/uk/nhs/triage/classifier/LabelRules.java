@@ -1,0 +1,24 @@
+package uk.nhs.triage.classifier;
+
+import java.util.List;
+
+/**
+ * The header settings and rules of one label's rule file.
+ *
+ * @param onNegation the label a rule's weight moves to when it matched just after a negator ("not
+ *     happy" counts for negative instead of positive); {@code null} when negation does not move it
+ * @param cancelOnNegation whether a match just after a negator counts for nothing
+ */
+record LabelRules(
+    Label label,
+    double threshold,
+    double review,
+    Label onNegation,
+    boolean cancelOnNegation,
+    List<Rule> rules,
+    List<DetectorRule> detectors,
+    List<String> organisationalEmailDomains) {
+
+  /** A {@code detector} line of personal_data.rules: a pattern detector and its weight. */
+  record DetectorRule(PersonalData.Kind kind, double weight, String source) {}
+}

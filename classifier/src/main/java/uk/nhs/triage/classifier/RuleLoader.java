@@ -1,0 +1,474 @@
+package uk.nhs.triage.classifier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * Reads a rules folder: {@code language.conf} (negation), {@code spellings.conf} (spelling map),
+ * one {@code <label>.rules} per label and {@code persistent_user.rules}. Every fault is reported
+ * with file and line.
+ */
+final class RuleLoader {
+  private static final Pattern SETTING = Pattern.compile("([a-z_]+)\\s*=\\s*(.*)");
+  private static final Pattern WEIGHT = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+  static final String LANGUAGE = "language.conf";
+  static final String SPELLINGS = "spellings.conf";
+
+  /** Everything loaded, ready for the classifier. */
+  record Loaded(
+      TriageAnalyzer analyzer,
+      TermDictionary dictionary,
+      Map<Label, LabelRules> labels,
+      List<Rule> rules,
+      int[][] rulesByTerm,
+      int negationWindow,
+      PersistentUserRule persistentUser,
+      String version) {}
+
+  private RuleLoader() {}
+
+  static Loaded load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new RuleFileException(String.valueOf(dir), 0, "the rules folder does not exist", null);
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files =
+          list.filter(Files::isRegularFile)
+              .filter(p -> name(p).endsWith(".rules") || name(p).endsWith(".conf"))
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<Path, List<String>> contents = new LinkedHashMap<>();
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (Path file : files) {
+      try {
+        byte[] bytes = Files.readAllBytes(file);
+        sha.update(name(file).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(bytes);
+        contents.put(file, new String(bytes, StandardCharsets.UTF_8).lines().toList());
+      } catch (IOException e) {
+        throw new RuleFileException(name(file), 0, "cannot be read: " + e.getMessage(), e);
+      }
+    }
+    String version = HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+
+    Path languageFile = dir.resolve(LANGUAGE);
+    Map<String, Setting> language =
+        contents.containsKey(languageFile)
+            ? settings(languageFile, contents.get(languageFile))
+            : Map.of();
+    CharArraySet negators = new CharArraySet(16, false);
+    List<String> suffixes = new ArrayList<>();
+    for (String n : list(language, "negators", "not, no, never, without, hardly, cannot, *n't")) {
+      if (n.startsWith("*")) {
+        suffixes.add(n.substring(1).replace('’', '\''));
+      } else {
+        negators.add(n.replace('’', '\''));
+      }
+    }
+    int window = integer(languageFile, language, "negation_window", 3);
+    checkKnown(languageFile, language, List.of("negators", "negation_window"));
+
+    CharArrayMap<char[]> spellings = new CharArrayMap<>(64, false);
+    Path spellingFile = dir.resolve(SPELLINGS);
+    if (contents.containsKey(spellingFile)) {
+      for (Map.Entry<String, Setting> e :
+          settingsAnyKey(spellingFile, contents.get(spellingFile)).entrySet()) {
+        spellings.put(e.getKey(), e.getValue().value().toCharArray());
+      }
+    }
+    TriageAnalyzer analyzer = new TriageAnalyzer(spellings);
+    TermDictionary dictionary = new TermDictionary(negators, suffixes.toArray(new String[0]));
+    ExpressionParser parser = new ExpressionParser(analyzer, dictionary);
+
+    Map<Label, LabelRules> labels = new EnumMap<>(Label.class);
+    List<Rule> rules = new ArrayList<>();
+    PersistentUserRule persistent = null;
+    for (Map.Entry<Path, List<String>> entry : contents.entrySet()) {
+      Path file = entry.getKey();
+      String fileName = name(file);
+      if (!fileName.endsWith(".rules")) {
+        if (!file.equals(languageFile) && !file.equals(spellingFile)) {
+          throw new RuleFileException(
+              file,
+              0,
+              "unknown configuration file; expected "
+                  + LANGUAGE
+                  + ", "
+                  + SPELLINGS
+                  + " or <label>.rules");
+        }
+        continue;
+      }
+      String labelName = fileName.substring(0, fileName.length() - ".rules".length());
+      Label label;
+      try {
+        label = Label.fromWireName(labelName);
+      } catch (IllegalArgumentException e) {
+        throw new RuleFileException(
+            file,
+            0,
+            "'"
+                + labelName
+                + "' is not a label; name the file after one of "
+                + java.util.Arrays.stream(Label.values()).map(Label::wireName).toList());
+      }
+      if (label == Label.PERSISTENT_USER) {
+        persistent = persistentUser(file, entry.getValue());
+      } else {
+        LabelRules parsed = labelRules(file, label, entry.getValue(), parser);
+        labels.put(label, parsed);
+        rules.addAll(parsed.rules());
+      }
+    }
+    int[][] rulesByTerm = index(rules, dictionary.size());
+    return new Loaded(
+        analyzer, dictionary, labels, List.copyOf(rules), rulesByTerm, window, persistent, version);
+  }
+
+  private static int[][] index(List<Rule> rules, int terms) {
+    List<List<Integer>> byTerm = new ArrayList<>(terms);
+    for (int i = 0; i < terms; i++) {
+      byTerm.add(new ArrayList<>(1));
+    }
+    for (int r = 0; r < rules.size(); r++) {
+      int rule = r;
+      rules
+          .get(r)
+          .match()
+          .terms(
+              t -> {
+                List<Integer> list = byTerm.get(t);
+                if (list.isEmpty() || list.get(list.size() - 1) != rule) {
+                  list.add(rule);
+                }
+              });
+    }
+    int[][] out = new int[terms][];
+    for (int i = 0; i < terms; i++) {
+      out[i] = byTerm.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+    return out;
+  }
+
+  private static LabelRules labelRules(
+      Path file, Label label, List<String> lines, ExpressionParser parser) {
+    Double threshold = null;
+    Double review = null;
+    Label onNegation = null;
+    boolean cancel = false;
+    List<String> orgDomains = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
+    List<LabelRules.DetectorRule> detectors = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      int lineNo = i + 1;
+      String line = stripComment(lines.get(i));
+      if (line.isEmpty()) {
+        continue;
+      }
+      Matcher setting = SETTING.matcher(line);
+      if (setting.matches()) {
+        String key = setting.group(1);
+        String value = setting.group(2).trim();
+        switch (key) {
+          case "threshold" -> threshold = number(file, lineNo, key, value);
+          case "review" -> review = number(file, lineNo, key, value);
+          case "on_negation" -> {
+            if (value.equals("cancel")) {
+              cancel = true;
+            } else if (!value.equals("ignore")) {
+              try {
+                onNegation = Label.fromWireName(value);
+              } catch (IllegalArgumentException e) {
+                throw new RuleFileException(
+                    file,
+                    lineNo,
+                    "on_negation must be ignore, cancel or a label name, not '" + value + "'");
+              }
+            }
+          }
+          case "organisational_email_domains" -> {
+            for (String d : value.split(",")) {
+              if (!d.isBlank()) {
+                orgDomains.add(d.trim().toLowerCase(Locale.ROOT));
+              }
+            }
+          }
+          default ->
+              throw new RuleFileException(
+                  file,
+                  lineNo,
+                  "unknown setting '"
+                      + key
+                      + "'; known: threshold, review, on_negation, organisational_email_domains");
+        }
+        continue;
+      }
+      String source = name(file) + ":" + lineNo + " " + line;
+      try {
+        List<String> lexed = ExpressionParser.lex(line);
+        String head = lexed.get(0);
+        if (head.equalsIgnoreCase("unless")) {
+          Expression e = parser.parse(lexed.subList(1, lexed.size()));
+          rules.add(new Rule(label, source, 0, true, e, null));
+          continue;
+        }
+        if (!WEIGHT.matcher(head).matches()) {
+          throw new ExpressionParser.Problem(
+              "a rule starts with its weight (e.g. 2 or -1.5) or 'unless', not '" + head + "'");
+        }
+        double weight = Double.parseDouble(head);
+        if (lexed.size() == 3 && lexed.get(1).equals("detector")) {
+          try {
+            PersonalData.Kind kind =
+                PersonalData.Kind.valueOf(lexed.get(2).toUpperCase(Locale.ROOT));
+            detectors.add(new LabelRules.DetectorRule(kind, weight, source));
+            continue;
+          } catch (IllegalArgumentException e) {
+            throw new ExpressionParser.Problem(
+                "unknown detector '"
+                    + lexed.get(2)
+                    + "'; known: nhs_number, mobile_phone, landline_phone, email, postcode, date_of_birth");
+          }
+        }
+        int unless = -1;
+        for (int t = 1; t < lexed.size(); t++) {
+          if (lexed.get(t).equalsIgnoreCase("unless")) {
+            unless = t;
+            break;
+          }
+        }
+        List<String> body = unless < 0 ? lexed.subList(1, lexed.size()) : lexed.subList(1, unless);
+        Expression match = parser.parse(body);
+        Expression except =
+            unless < 0 ? null : parser.parse(lexed.subList(unless + 1, lexed.size()));
+        rules.add(new Rule(label, source, weight, false, match, except));
+      } catch (ExpressionParser.Problem e) {
+        throw new RuleFileException(file, lineNo, e.getMessage() + " in: " + line);
+      }
+    }
+    if (threshold == null) {
+      throw new RuleFileException(file, 0, "missing setting 'threshold = <number>'");
+    }
+    if (review == null) {
+      review = threshold;
+    }
+    if (review > threshold) {
+      throw new RuleFileException(
+          file, 0, "review (" + review + ") must not be above threshold (" + threshold + ")");
+    }
+    return new LabelRules(
+        label,
+        threshold,
+        review,
+        onNegation,
+        cancel,
+        List.copyOf(rules),
+        List.copyOf(detectors),
+        List.copyOf(orgDomains));
+  }
+
+  private static PersistentUserRule persistentUser(Path file, List<String> lines) {
+    Map<String, Setting> s = settings(file, lines);
+    checkKnown(
+        file,
+        s,
+        List.of(
+            "prolific_comments",
+            "prolific_window",
+            "negative_earlier",
+            "negative_window",
+            "offensive_earlier",
+            "offensive_window",
+            "offensive_now_counts"));
+    String f = name(file);
+    return new PersistentUserRule(
+        f,
+        integer(file, s, "prolific_comments", 8),
+        duration(file, s, "prolific_window", "24h"),
+        line(s, "prolific_comments"),
+        integer(file, s, "negative_earlier", 3),
+        duration(file, s, "negative_window", "7d"),
+        line(s, "negative_earlier"),
+        integer(file, s, "offensive_earlier", 2),
+        duration(file, s, "offensive_window", "30d"),
+        bool(file, s, "offensive_now_counts", true),
+        line(s, "offensive_earlier"));
+  }
+
+  private record Setting(String value, int line) {}
+
+  private static Map<String, Setting> settings(Path file, List<String> lines) {
+    Map<String, Setting> out = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = stripComment(lines.get(i));
+      if (line.isEmpty()) {
+        continue;
+      }
+      Matcher m = SETTING.matcher(line);
+      if (!m.matches()) {
+        throw new RuleFileException(file, i + 1, "expected 'name = value', got: " + line);
+      }
+      out.put(m.group(1), new Setting(m.group(2).trim(), i + 1));
+    }
+    return out;
+  }
+
+  /** Lines {@code from[, from2...] = to}, keys being any words (spelling map). */
+  private static Map<String, Setting> settingsAnyKey(Path file, List<String> lines) {
+    Map<String, Setting> out = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = stripComment(lines.get(i));
+      if (line.isEmpty()) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      if (eq <= 0 || eq == line.length() - 1) {
+        throw new RuleFileException(
+            file, i + 1, "expected 'spelling = normal spelling', got: " + line);
+      }
+      String to = line.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
+      for (String from : line.substring(0, eq).split(",")) {
+        if (!from.isBlank()) {
+          out.put(from.trim().toLowerCase(Locale.ROOT), new Setting(to, i + 1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void checkKnown(Path file, Map<String, Setting> s, List<String> known) {
+    for (Map.Entry<String, Setting> e : s.entrySet()) {
+      if (!known.contains(e.getKey())) {
+        throw new RuleFileException(
+            file,
+            e.getValue().line(),
+            "unknown setting '" + e.getKey() + "'; known: " + String.join(", ", known));
+      }
+    }
+  }
+
+  private static int line(Map<String, Setting> s, String key) {
+    Setting v = s.get(key);
+    return v == null ? 0 : v.line();
+  }
+
+  private static List<String> list(Map<String, Setting> s, String key, String fallback) {
+    Setting v = s.get(key);
+    List<String> out = new ArrayList<>();
+    for (String item : (v == null ? fallback : v.value()).split(",")) {
+      if (!item.isBlank()) {
+        out.add(item.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  private static int integer(Path file, Map<String, Setting> s, String key, int fallback) {
+    Setting v = s.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.value());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new RuleFileException(
+          file, v.line(), key + " must be a whole number of 0 or more, not '" + v.value() + "'");
+    }
+  }
+
+  private static boolean bool(Path file, Map<String, Setting> s, String key, boolean fallback) {
+    Setting v = s.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    return switch (v.value()) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default ->
+          throw new RuleFileException(
+              file, v.line(), key + " must be true or false, not '" + v.value() + "'");
+    };
+  }
+
+  private static Duration duration(Path file, Map<String, Setting> s, String key, String fallback) {
+    Setting v = s.get(key);
+    String text = v == null ? fallback : v.value();
+    Matcher m = Pattern.compile("([0-9]+)\\s*(h|d|hours?|days?)").matcher(text);
+    if (!m.matches()) {
+      throw new RuleFileException(
+          file,
+          v == null ? 0 : v.line(),
+          key + " must be hours or days, e.g. 24h or 7d, not '" + text + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    return m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofDays(n);
+  }
+
+  private static double number(Path file, int line, String key, String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new RuleFileException(file, line, key + " must be a number, not '" + value + "'");
+    }
+  }
+
+  /**
+   * Drops a comment: {@code #} at the start of the line, or {@code #} followed by a space after a
+   * space. A {@code #hashtag} inside a rule is a word, not a comment.
+   */
+  static String stripComment(String line) {
+    String t = line.strip();
+    if (t.startsWith("#")) {
+      return "";
+    }
+    boolean quoted = false;
+    for (int i = 1; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted
+          && c == '#'
+          && Character.isWhitespace(t.charAt(i - 1))
+          && (i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1)))) {
+        return t.substring(0, i).strip();
+      }
+    }
+    return t;
+  }
+
+  private static String name(Path p) {
+    return String.valueOf(p.getFileName());
+  }
+}

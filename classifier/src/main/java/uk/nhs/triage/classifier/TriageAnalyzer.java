@@ -1,0 +1,49 @@
+package uk.nhs.triage.classifier;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+
+/**
+ * The one analysis chain for comment text and rule terms alike. Each word comes out twice at the
+ * same position: first as written (lower-cased, accents folded; flagged keyword), then normalised
+ * (spelling map, KStem). Exact rule terms match the normalised form; wildcards match the written
+ * one.
+ *
+ * <p>Chain: social marks kept ({@code @handle}, {@code #tag}, {@code f*ck}) → UAX#29 words, URLs,
+ * emails and emoji → lower case → ASCII folding (’ becomes ') → possessive 's removed → keyword
+ * repeat → spelling map → KStem.
+ */
+final class TriageAnalyzer extends Analyzer {
+  private final CharArrayMap<char[]> spellings;
+
+  TriageAnalyzer(CharArrayMap<char[]> spellings) {
+    this.spellings = spellings;
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new SocialMarkCharFilter(reader);
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer tokenizer = new UAX29URLEmailTokenizer();
+    TokenStream stream = new SocialTokenFilter(tokenizer);
+    stream = new LowerCaseFilter(stream);
+    stream = new ASCIIFoldingFilter(stream);
+    stream = new EnglishPossessiveFilter(stream);
+    stream = new KeywordRepeatFilter(stream);
+    stream = new SpellingFilter(stream, spellings);
+    stream = new KStemFilter(stream);
+    return new TokenStreamComponents(tokenizer, stream);
+  }
+}

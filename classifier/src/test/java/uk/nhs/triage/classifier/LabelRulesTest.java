@@ -1,0 +1,249 @@
+package uk.nhs.triage.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each label on comments that should carry it, and on near misses that should not. */
+class LabelRulesTest {
+  private static final Classifier CLASSIFIER = ShippedRules.CLASSIFIER;
+
+  private static void assertFires(Label label, String text) {
+    assertThat(CLASSIFIER.classify(text).labels()).as("labels of: %s", text).contains(label);
+  }
+
+  private static void assertDoesNotFire(Label label, String text) {
+    assertThat(CLASSIFIER.classify(text).labels()).as("labels of: %s", text).doesNotContain(label);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Thank you to the nurses on ward 7, brilliant care 🙏❤️",
+        "Brilliant service at the walk-in centre today, seen within 20 minutes",
+        "🙏❤️ amazing team",
+        "Huge thanks to the paramedics who looked after my dad last night, absolute heroes",
+        "Can't fault the maternity unit, the midwives were so kind",
+        "No complaints at all, the GP surgery was spot on"
+      })
+  void positive(String text) {
+    assertFires(Label.POSITIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "great, another 6 hour wait 👏",
+        "Thanks in advance, where is the diabetes clinic?",
+        "Brilliant, yet again no appointments available",
+        "Not happy with how my mum was treated",
+        "Thanks for nothing, still waiting for a call back",
+        "Is the blood test clinic open on Saturdays?"
+      })
+  void positiveTraps(String text) {
+    assertDoesNotFire(Label.POSITIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Waited 9 hours in A&E with my son, absolute disgrace",
+        "Appalling attitude from the receptionist at my GP",
+        "great, another 6 hour wait 👏",
+        "Still waiting for a call back from the hospital, this is ridiculous 😡",
+        "Not happy with how my mum was treated on ward 12",
+        "Rang at 8am, 40th in the queue and no appointments left. Useless."
+      })
+  void negative(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No complaints at all, great service",
+        "Not bad at all, seen quickly",
+        "Can't fault them, the staff were lovely",
+        "What time does the pharmacy open on Sunday?",
+        "Worried about my test results, does anyone know how long they take?",
+        "Never had a bad experience at this practice"
+      })
+  void negativeTraps(String text) {
+    assertDoesNotFire(Label.NEGATIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "My father is at GWH and has not been offered a drink for 2 days",
+        "Mum was left in soiled sheets all night and nobody came when she pressed the buzzer",
+        "They gave my dad the wrong dose of insulin and he collapsed",
+        "Nan fell on the ward twice last night and no one checked on her",
+        "Discharged at 2am on her own with a cannula still in her arm",
+        "Waited 5 hours for an ambulance, my husband was on the floor the whole time",
+        "Told it was a virus and sent home, turned out to be sepsis",
+        "Dad has been left with no pain relief since this morning, he is in agony"
+      })
+  void patientSafety(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Thank you to the nurse who kept my mum safe during her stay",
+        "Waited 3 hours to be seen at the walk-in centre, so slow",
+        "It's Sepsis Awareness Week: find out more about the signs",
+        "What is your policy on visiting hours for the children's ward?",
+        "Please press the button to be let onto the ward",
+        "The drinks machine in the waiting area has been broken for days"
+      })
+  void patientSafetyTraps(String text) {
+    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "I want to end it, there's no point going on anymore",
+        "My neighbour's kids are left alone every night, the youngest is about 4",
+        "Her partner hits her and she's too scared to go home",
+        "My nan has dementia and was found wandering the streets at 3am on her own",
+        "An older man keeps messaging my 13 year old daughter on snapchat",
+        "The carer never turned up and left mum without food all weekend",
+        "I can't cope anymore, I just want to kill myself"
+      })
+  void safeguarding(String text) {
+    assertFires(Label.SAFEGUARDING, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "This wait is killing me",
+        "I could murder a coffee after that shift",
+        "Safeguarding Adults Week: join our webinar on spotting abuse",
+        "Book your place on our safeguarding training course",
+        "Dying for a cuppa after 4 hours in A&E",
+        "My kids loved the new play area in the children's ward"
+      })
+  void safeguardingTraps(String text) {
+    assertDoesNotFire(Label.SAFEGUARDING, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Under the Freedom of Information Act please provide the number of agency nurses used in"
+            + " 2024",
+        "FOI request: how much did the trust spend on management consultants last year?",
+        "How many complaints did you receive about the maternity unit in 2023?",
+        "Please publish the minutes of the last board meeting",
+        "Can you tell me the number of beds closed due to norovirus this winter?",
+        "I would like a copy of your policy on car parking charges for staff"
+      })
+  void foiRequest(String text) {
+    assertFires(Label.FOI_REQUEST, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "What are your opening hours on bank holidays?",
+        "I'll be putting in an FOI about this",
+        "How do I book a blood test?",
+        "Can I get a copy of my medical records?",
+        "When does the new clinic start taking patients?",
+        "Where is the fracture clinic?"
+      })
+  void foiRequestTraps(String text) {
+    assertDoesNotFire(Label.FOI_REQUEST, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "I'm a reporter at the Echo, could your press office comment on the ward closure by 5pm?",
+        "Hi, I'm a journalist at BBC Midlands working on a story about ambulance waits. Could"
+            + " someone DM me?",
+        "Producer from ITV News here, we'd like to interview someone about the new hospital",
+        "Could your media team provide a statement for a piece we're running tomorrow?",
+        "Health correspondent at the Guardian here, can you comment on the cancelled operations?"
+            + " Deadline 4pm"
+      })
+  void pressContact(String text) {
+    assertFires(Label.PRESS_CONTACT, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Press the button at reception to check in",
+        "The nurses are under so much pressure, thank you all",
+        "Did you see the BBC article about A&E waits? Shocking",
+        "Press 1 for appointments is all I hear for an hour",
+        "As a journalist I just want to thank the staff who cared for my mum",
+        "Sharing this story from the Express & Star about our new scanner"
+      })
+  void pressContactTraps(String text) {
+    assertDoesNotFire(Label.PRESS_CONTACT, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "What a f*cking joke, sh1t service",
+        "You lot are absolute c**ts",
+        "wtf is going on with the phones",
+        "Useless bunch of idiots running this place",
+        "f**k this surgery and its receptionists",
+        "fcuk the NHS management, bunch of clowns"
+      })
+  void offensive(String text) {
+    assertFires(Label.OFFENSIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Lovely day out in Scunthorpe with the family",
+        "Had a cocktail to celebrate my discharge",
+        "This is a disgrace and you should be ashamed",
+        "Arsenal fans at the hospital fundraiser today",
+        "I need to drop off a urine sample, where do I take it?",
+        "The assessment unit was class, cheers"
+      })
+  void offensiveTraps(String text) {
+    assertDoesNotFire(Label.OFFENSIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "My mum's NHS number is 943 476 5919, can someone call me?",
+        "Call me on 07700 900123 about my appointment",
+        "email me at jane.doe@gmail.com please",
+        "He lives at 12 High Street, WV10 0QP",
+        "Patient DOB 12/03/1954 was sent home",
+        "My dad was born 3rd March 1961 and is still waiting",
+        "+44 7700 900123 is my number"
+      })
+  void personalData(String text) {
+    assertFires(Label.PERSONAL_DATA, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Order ref 1234567890 still not arrived",
+        "Email pals@nhs.net for help with complaints",
+        "Call 999 in an emergency or 111 for advice",
+        "I was born in 1961 and never waited this long",
+        "The clinic moved in 2019",
+        "Ring the switchboard on 01902 307999"
+      })
+  void personalDataTraps(String text) {
+    assertDoesNotFire(Label.PERSONAL_DATA, text);
+  }
+}
