@@ -1,31 +1,59 @@
 package uk.nhs.triage.bot;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import uk.nhs.triage.adapters.AccountSettings;
 import uk.nhs.triage.adapters.SourceAdapter;
+import uk.nhs.triage.adapters.facebook.FacebookPageAdapter;
+import uk.nhs.triage.adapters.instagram.InstagramAdapter;
 import uk.nhs.triage.adapters.replay.ReplayAdapter;
 import uk.nhs.triage.bot.config.Account;
-import uk.nhs.triage.bot.config.ConfigException;
 
 /** Opens the adapter for a configured account, by its platform. */
 public final class AccountAdapters {
   private static final int REPLAY_PAGE_SIZE = 500;
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   private AccountAdapters() {}
 
   public static SourceAdapter open(Account account) {
     return switch (account.platform()) {
       case "replay" -> new ReplayAdapter(account.id(), replayFile(account), REPLAY_PAGE_SIZE);
+      case "facebook" -> new FacebookPageAdapter(settings(account));
+      case "instagram" -> new InstagramAdapter(settings(account));
       default ->
-          throw new ConfigException(
-              "account " + account.id() + ": platform " + account.platform() + " has no adapter yet");
+          throw new IllegalStateException(
+              "account " + account.id() + ": platform " + account.platform() + " has no adapter");
     };
   }
 
-  private static Path replayFile(Account account) {
-    Path file = account.optionPath("file");
-    if (file == null) {
-      throw new ConfigException("account " + account.id() + ": a replay account needs options.file");
+  /** What a platform adapter needs, with the secrets read now from the environment. */
+  static AccountSettings settings(Account account) {
+    return new AccountSettings(
+        account.id(),
+        account.platform(),
+        account.handle(),
+        account.baseUrl() == null ? null : account.baseUrl().toString(),
+        account.resolveCredentials(),
+        account.options(),
+        timeout(account));
+  }
+
+  private static Duration timeout(Account account) {
+    String value = account.options().get("timeout");
+    if (value == null) {
+      return DEFAULT_TIMEOUT;
     }
-    return file;
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "account " + account.id() + ": options.timeout '" + value + "' is not like PT30S", e);
+    }
+  }
+
+  private static Path replayFile(Account account) {
+    return account.optionPath("file");
   }
 }

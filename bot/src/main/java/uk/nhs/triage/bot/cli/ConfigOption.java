@@ -20,9 +20,9 @@ final class ConfigOption {
   TriageConfig load() {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(
-          file
-              + ": no such file. Run from the project folder (where config/ is) or pass"
-              + " --config FILE.");
+          file,
+          "",
+          "no such file. Run from the project folder (where config/ is) or pass --config FILE.");
     }
     return TriageConfig.load(file);
   }

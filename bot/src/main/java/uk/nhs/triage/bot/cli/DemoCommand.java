@@ -34,7 +34,10 @@ public final class DemoCommand implements Callable<Integer> {
     TriageConfig config = option.load();
     Wiring wiring = Wiring.of(config);
     System.out.println(
-        "Demo: " + DatabaseChoice.describe(config.database(), System.getenv()) + ", config " + file);
+        "Demo: "
+            + DatabaseChoice.describe(config.database(), System.getenv())
+            + ", config "
+            + file);
     try (TriageBot bot = TriageBot.start(wiring, System.getenv(), Clock.systemUTC())) {
       List<AccountPollResult> results = bot.pollOnce();
       PollCommand.print(System.out, results);

@@ -28,7 +28,11 @@ import uk.nhs.triage.classifier.Classifier;
 public final class EvaluateCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 
-  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Labelled JSON lines.")
+  @Option(
+      names = "--gold",
+      required = true,
+      paramLabel = "FILE",
+      description = "Labelled JSON lines.")
   Path gold;
 
   @Option(

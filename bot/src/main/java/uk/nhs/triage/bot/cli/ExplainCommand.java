@@ -29,7 +29,8 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant now = Clock.systemUTC().instant();
-    Comment comment = new Comment("explain", "explain", "explain", Author.UNKNOWN, text, now, null, null, null);
+    Comment comment =
+        new Comment("explain", "explain", "explain", Author.UNKNOWN, text, now, null, null, null);
     TriagedComment triaged = config.wiring().triage().triage(comment, HistoryBook.inMemory(), now);
     print(System.out, triaged);
     return 0;
@@ -71,7 +72,11 @@ public final class ExplainCommand implements Callable<Integer> {
     out.println("  priority: " + decision.priority());
     out.println("  due by:   " + (decision.dueBy() == null ? "-" : decision.dueBy()));
     if (decision.foi() != null) {
-      out.println("  FOI:      due " + decision.foi().dueDate() + ", missing " + decision.foi().missingElements());
+      out.println(
+          "  FOI:      due "
+              + decision.foi().dueDate()
+              + ", missing "
+              + decision.foi().missingElements());
     }
     if (decision.media() != null) {
       out.println("  media:    " + decision.media());

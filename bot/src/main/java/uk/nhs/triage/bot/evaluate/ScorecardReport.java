@@ -32,8 +32,7 @@ public final class ScorecardReport {
     out.println();
     row(out, "micro avg", micro.precision(), micro.recall(), micro.f1(), micro.support(), micro);
     double[] macro = card.macro();
-    out.printf(
-        Locale.ROOT, "%-16s %9.3f %9.3f %9.3f%n", "macro avg", macro[0], macro[1], macro[2]);
+    out.printf(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f%n", "macro avg", macro[0], macro[1], macro[2]);
 
     List<Scorecard.Mistake> mistakes = card.mistakes();
     out.printf(Locale.ROOT, "%n%d comments with a miss or a false alarm", mistakes.size());
