@@ -1,5 +1,9 @@
 package uk.nhs.triage.bot;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uk.nhs.triage.bot.cli.ClassifyCommand;
@@ -31,11 +35,21 @@ public final class Main implements Runnable {
   static final int CANNOT_START = 2;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine commandLine = commandLine();
+    int status = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    System.exit(status);
   }
 
-  static CommandLine commandLine() {
+  /** The command line, writing UTF-8 to stdout (buffered: classify may write millions of lines). */
+  public static CommandLine commandLine() {
     return new CommandLine(new Main())
+        .setOut(
+            new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)),
+                false))
+        .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
         .setExecutionExceptionHandler(
             (e, commandLine, parseResult) -> {
               commandLine.getErr().println("error: " + StartupProblem.describe(e));

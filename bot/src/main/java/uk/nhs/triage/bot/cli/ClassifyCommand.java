@@ -3,7 +3,6 @@ package uk.nhs.triage.bot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.adapters.replay.ReplayLineException;
 import uk.nhs.triage.adapters.replay.ReplayLineParser;
@@ -29,6 +30,8 @@ import uk.nhs.triage.bot.pipeline.Triage;
     })
 public final class ClassifyCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--strict",
@@ -52,9 +55,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     TriageJson output = new TriageJson(json);
     ReplayLineParser parser = new ReplayLineParser("stdin");
     HistoryBook histories = HistoryBook.inMemory();
-    PrintWriter out =
-        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-    PrintStream err = System.err;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     BufferedReader in =
         new BufferedReader(
             new InputStreamReader(
@@ -81,6 +83,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    err.flush();
     if (failures > 0) {
       err.println(
           "classify: " + failures + " of " + lineNumber + " lines could not be read (see above)");

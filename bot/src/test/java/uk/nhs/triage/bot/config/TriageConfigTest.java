@@ -55,7 +55,7 @@ class TriageConfigTest {
     assertThat(x.credentials()).containsEntry("bearer_token", "X_BEARER_TOKEN");
     assertThat(x.pollInterval()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.accounts().get(3).optionPath("file"))
-        .isEqualTo(config.file().getParent().resolve("demo/feed.json"));
+        .isEqualTo(config.file().getParent().resolve("demo/feed.jsonl"));
     assertThat(config.routing()).isEqualTo(config.file().getParent().resolve("routing.yml"));
     assertThat(config.templates()).isDirectory();
     assertThat(config.destinations())
