@@ -39,6 +39,9 @@ class YouTubeCommentsAdapterTest {
   private static final Clock NOW =
       Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
 
+  /** Generous so a busy build machine passes; the time-out test sets its own short one. */
+  private Duration timeout = Duration.ofSeconds(5);
+
   @RegisterExtension
   static WireMockExtension yt =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -52,7 +55,7 @@ class YouTubeCommentsAdapterTest {
             yt.baseUrl(),
             Map.of(secret, value),
             Map.of(),
-            Duration.ofMillis(500)),
+            timeout),
         NOW);
   }
 
@@ -182,6 +185,7 @@ class YouTubeCommentsAdapterTest {
 
   @Test
   void aSlowAnswerTimesOut() {
+    timeout = Duration.ofMillis(500);
     yt.stubFor(
         get(urlPathEqualTo(THREADS))
             .willReturn(
