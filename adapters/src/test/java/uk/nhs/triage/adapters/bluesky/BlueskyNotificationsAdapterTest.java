@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +130,62 @@ class BlueskyNotificationsAdapterTest {
         1,
         getRequestedFor(urlPathEqualTo(LIST))
             .withQueryParam("cursor", equalTo("2026-11-23T10:30:00.500Z")));
+  }
+
+  @Test
+  void aLaterPollReturnsOnlyTheNewOnesIncludingOneIndexedAtTheSameMoment() throws Exception {
+    twoPagesOfNotifications();
+    BlueskyNotificationsAdapter adapter = adapter();
+    Page first = adapter.poll(null);
+    bsky.resetMappings();
+    bsky.stubFor(
+        get(urlPathEqualTo(LIST))
+            .withQueryParam("cursor", absent())
+            .willReturn(okJson(SocialFixtures.read("bluesky/notifications-later.json"))));
+
+    Page later = adapter.poll(first.cursor());
+
+    assertThat(later.comments())
+        .extracting(Comment::externalId)
+        .containsExactly(
+            "at://did:plc:twin0000000000000000000001/app.bsky.feed.post/3lbzztie00001",
+            "at://did:plc:worried00000000000000001/app.bsky.feed.post/3lbzzlater0001");
+    assertThat(adapter.poll(later.cursor()).comments()).isEmpty();
+    bsky.verify(
+        0,
+        getRequestedFor(urlPathEqualTo(LIST))
+            .withQueryParam("cursor", equalTo("2026-11-23T10:35:00.640Z")));
+  }
+
+  @Test
+  void anExpiredSessionIsOpenedAgainOnce() throws Exception {
+    bsky.stubFor(
+        post(urlPathEqualTo("/xrpc/com.atproto.server.createSession"))
+            .willReturn(okJson(SocialFixtures.read("bluesky/session.json"))));
+    bsky.stubFor(
+        get(urlPathEqualTo(LIST))
+            .willReturn(okJson(SocialFixtures.read("bluesky/notifications-page2.json"))));
+    BlueskyNotificationsAdapter adapter = adapter(Map.of("app_password", "app-pass-secret"));
+    adapter.poll(null);
+    bsky.stubFor(
+        get(urlPathEqualTo(LIST))
+            .inScenario("expiry")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(SocialFixtures.read("bluesky/expired-token.json")))
+            .willSetStateTo("renewed"));
+    bsky.stubFor(
+        get(urlPathEqualTo(LIST))
+            .inScenario("expiry")
+            .whenScenarioStateIs("renewed")
+            .willReturn(okJson(SocialFixtures.read("bluesky/notifications-page2.json"))));
+
+    assertThat(adapter.poll(null).comments()).hasSize(1);
+
+    bsky.verify(2, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.createSession")));
   }
 
   @Test

@@ -137,6 +137,26 @@ class XMentionsAdapterTest {
   }
 
   @Test
+  void aLaterPollReturnsTheNewerMentionAndMovesTheCursorToIt() throws Exception {
+    x.stubFor(
+        get(urlPathEqualTo(MENTIONS))
+            .withQueryParam("since_id", equalTo("1861000000000000003"))
+            .willReturn(okJson(SocialFixtures.read("x/mentions-page1.json"))));
+    x.stubFor(
+        get(urlPathEqualTo(MENTIONS))
+            .withQueryParam("since_id", equalTo("1861000000000000003"))
+            .withQueryParam("pagination_token", equalTo(PAGE2))
+            .willReturn(okJson(SocialFixtures.read("x/nothing-new.json"))));
+
+    Page later = adapter().poll("1861000000000000003");
+
+    assertThat(later.comments())
+        .extracting(Comment::externalId)
+        .containsExactly("1861000000000000004", "1861000000000000005");
+    assertThat(later.cursor()).isEqualTo("1861000000000000005");
+  }
+
+  @Test
   void aFailureOnTheSecondPageReturnsNothingSoTheCursorStays() {
     twoPagesOfMentions();
     x.stubFor(

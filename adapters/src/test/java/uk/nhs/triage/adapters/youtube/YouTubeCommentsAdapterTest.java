@@ -131,6 +131,33 @@ class YouTubeCommentsAdapterTest {
   }
 
   @Test
+  void aLaterPollReturnsOnlyWhatIsNewIncludingTiesAndRepliesFetchedSeparately() throws Exception {
+    twoPagesOfThreads();
+    YouTubeCommentsAdapter adapter = withKey();
+    Page first = adapter.poll(null);
+    yt.resetMappings();
+    yt.stubFor(
+        get(urlPathEqualTo(THREADS))
+            .withQueryParam("pageToken", absent())
+            .willReturn(okJson(SocialFixtures.read("youtube/threads-later.json"))));
+    yt.stubFor(
+        get(urlPathEqualTo("/youtube/v3/comments"))
+            .withQueryParam("parentId", equalTo("UgxThreadD"))
+            .willReturn(okJson(SocialFixtures.read("youtube/replies-of-d.json"))));
+
+    Page later = adapter.poll(first.cursor());
+
+    // Thread D's top comment has the same time as the last one read, but is not the same one.
+    assertThat(later.comments())
+        .extracting(Comment::externalId)
+        .containsExactly("UgxThreadD", "UgxThreadD.r1", "UgxThreadD.r2");
+    assertThat(later.cursor()).contains("2026-11-23T10:50:00Z").doesNotContain("reply1");
+    assertThat(adapter.poll(later.cursor()).comments()).isEmpty();
+    yt.verify(
+        1, getRequestedFor(urlPathEqualTo(THREADS)).withQueryParam("pageToken", equalTo("PAGE2")));
+  }
+
+  @Test
   void aSpentDailyQuotaWaitsForMidnightPacific() {
     yt.stubFor(
         get(urlPathEqualTo(THREADS))
