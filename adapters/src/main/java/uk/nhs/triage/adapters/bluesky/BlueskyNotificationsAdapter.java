@@ -128,7 +128,11 @@ public final class BlueskyNotificationsAdapter implements SourceAdapter, ReplyTa
     } while (!reachedWatermark && pageCursor != null && pages < maxPages);
     if (!reachedWatermark && pageCursor != null && mark.at() != null) {
       problems.add(
-          "stopped after " + pages + " pages (option max_pages); older notifications not read");
+          "account "
+              + accountId
+              + ": stopped after "
+              + pages
+              + " pages (option max_pages); older notifications were not read");
     }
     return toPage(found, mark, cursor, problems);
   }

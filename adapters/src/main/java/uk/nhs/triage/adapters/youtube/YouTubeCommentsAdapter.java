@@ -107,7 +107,11 @@ public final class YouTubeCommentsAdapter implements SourceAdapter, ReplyTarget 
     } while (!reachedWatermark && pageToken != null && pages < maxPages);
     if (!reachedWatermark && pageToken != null && mark.at() != null) {
       problems.add(
-          "stopped after " + pages + " pages (option max_pages); older new comments were not read");
+          "account "
+              + accountId
+              + ": stopped after "
+              + pages
+              + " pages (option max_pages); older new comments were not read");
     }
     return toPage(found, mark, cursor, problems);
   }
