@@ -1,0 +1,294 @@
+package uk.nhs.triage.adapters.bluesky;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import uk.nhs.triage.adapters.AccountSettings;
+import uk.nhs.triage.adapters.AdapterException;
+import uk.nhs.triage.adapters.AuthFailedException;
+import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.adapters.MalformedPageException;
+import uk.nhs.triage.adapters.Page;
+import uk.nhs.triage.adapters.ReplyTarget;
+import uk.nhs.triage.adapters.SourceAdapter;
+import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.watermark.Watermark;
+
+/**
+ * Mentions, replies and quotes of a Bluesky account, from its notifications. Bluesky has no
+ * "since": notifications come newest first and the poll pages towards older ones until it reaches
+ * the {@link Watermark} (server {@code indexedAt} plus the uris read at that time) saved as the
+ * cursor. All pages of one poll are read before anything is returned, so a failure half-way moves
+ * nothing. The read/seen state is left alone: people using the account share it.
+ *
+ * <p>Secrets: {@code access_jwt}, or {@code identifier} and {@code app_password}. Options: {@code
+ * did} (the repo replies are written to; default: the session's DID, else the handle), {@code
+ * max_pages} (default 10).
+ */
+public final class BlueskyNotificationsAdapter implements SourceAdapter, ReplyTarget {
+  static final String PLATFORM = "bluesky";
+  private static final String DEFAULT_BASE_URL = "https://bsky.social";
+  private static final Set<String> KEPT_REASONS = Set.of("mention", "reply", "quote");
+  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String accountId;
+  private final String handle;
+  private final String repoDid;
+  private final HttpUrl base;
+  private final int maxPages;
+  private final Clock clock;
+  private final PlatformHttp http;
+  private final BlueskyErrors errors;
+  private final BlueskySession session;
+  private final BlueskyNotificationReader reader;
+
+  public BlueskyNotificationsAdapter(AccountSettings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  /** The clock stamps replies and stands in for a missing rate-limit reset. */
+  public BlueskyNotificationsAdapter(AccountSettings settings, Clock clock) {
+    this.accountId = settings.id();
+    this.handle = settings.handle();
+    this.repoDid = settings.options().get("did");
+    this.clock = clock;
+    HttpUrl url = HttpUrl.parse(settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl());
+    if (url == null) {
+      throw new IllegalArgumentException(
+          "bluesky account " + accountId + ": base URL '" + settings.baseUrl() + "' is not a URL");
+    }
+    this.base = url;
+    this.maxPages = maxPages(settings.options().get("max_pages"));
+    this.http = new PlatformHttp(accountId, settings.timeout());
+    this.errors = new BlueskyErrors(clock);
+    String jwt = settings.secrets().get("access_jwt");
+    String identifier = settings.secrets().getOrDefault("identifier", handle);
+    String password = settings.secrets().get("app_password");
+    if (jwt == null && (identifier == null || password == null)) {
+      throw new IllegalArgumentException(
+          "bluesky account "
+              + accountId
+              + ": needs secret access_jwt, or identifier (or handle) and app_password");
+    }
+    this.session = new BlueskySession(accountId, jwt, identifier, password, base, http, errors);
+    this.reader = new BlueskyNotificationReader(accountId);
+  }
+
+  @Override
+  public Page poll(String cursor) throws AdapterException {
+    Watermark mark = readCursor(cursor);
+    List<Found> found = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    String pageCursor = null;
+    int pages = 0;
+    boolean reachedWatermark = false;
+    do {
+      HttpUrl.Builder url =
+          base.newBuilder()
+              .addPathSegments("xrpc/app.bsky.notification.listNotifications")
+              .addQueryParameter("limit", "100");
+      if (pageCursor != null) {
+        url.addQueryParameter("cursor", pageCursor);
+      }
+      JsonNode page = get(url.build());
+      JsonNode notifications = page.path("notifications");
+      if (!notifications.isArray()) {
+        throw new MalformedPageException(
+            "account " + accountId + ": listNotifications answer has no \"notifications\" list",
+            null);
+      }
+      for (JsonNode notification : notifications) {
+        try {
+          Instant indexedAt = BlueskyNotificationReader.indexedAt(notification);
+          String uri = BlueskyNotificationReader.uri(notification);
+          if (!mark.isNew(indexedAt, uri)) {
+            reachedWatermark = true;
+            break;
+          }
+          if (KEPT_REASONS.contains(notification.path("reason").asText())) {
+            found.add(new Found(indexedAt, reader.read(notification)));
+          }
+        } catch (IllegalArgumentException e) {
+          problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
+        }
+      }
+      pageCursor = page.path("cursor").asText(null);
+      pages++;
+    } while (!reachedWatermark && pageCursor != null && pages < maxPages);
+    if (!reachedWatermark && pageCursor != null && mark.at() != null) {
+      problems.add(
+          "account "
+              + accountId
+              + ": stopped after "
+              + pages
+              + " pages (option max_pages); older notifications were not read");
+    }
+    return toPage(found, mark, cursor, problems);
+  }
+
+  private static Page toPage(
+      List<Found> found, Watermark mark, String cursor, List<String> problems) {
+    found.sort(Comparator.comparing(Found::indexedAt).thenComparing(f -> f.comment().externalId()));
+    Watermark next = mark;
+    List<Comment> comments = new ArrayList<>();
+    for (Found f : found) {
+      next = next.advance(f.indexedAt(), f.comment().externalId());
+      comments.add(f.comment());
+    }
+    return new Page(comments, next == mark ? cursor : next.toCursor(), false, problems);
+  }
+
+  /** Posts a reply in the comment's thread; returns the new post's at:// uri. */
+  @Override
+  public String reply(Comment comment, String text, String idempotencyKey) throws AdapterException {
+    JsonNode notification = rawNotification(comment);
+    ObjectNode parent = strongRef(comment.externalId(), notification.path("cid").asText(null));
+    JsonNode root = notification.path("record").path("reply").path("root");
+    ObjectNode record = JSON.createObjectNode();
+    record.put("$type", "app.bsky.feed.post");
+    record.put("text", text);
+    record.put("createdAt", clock.instant().toString());
+    ObjectNode reply = record.putObject("reply");
+    reply.set("root", root.isObject() ? root.deepCopy() : parent);
+    reply.set("parent", parent);
+    JsonNode created =
+        withSession(
+            () -> {
+              ObjectNode body = JSON.createObjectNode();
+              body.put("repo", repo());
+              body.put("collection", "app.bsky.feed.post");
+              body.set("record", record);
+              return post("xrpc/com.atproto.repo.createRecord", body);
+            });
+    String uri = created.path("uri").asText("");
+    if (uri.isBlank()) {
+      throw new MalformedPageException(
+          "account " + accountId + ": createRecord accepted the reply but gave no uri", null);
+    }
+    return uri;
+  }
+
+  @Override
+  public void hide(Comment comment) throws AdapterException {
+    throw new AdapterException(
+        "bluesky account "
+            + accountId
+            + ": Bluesky cannot hide other people's posts; mute or report "
+            + comment.externalId()
+            + " in the app");
+  }
+
+  private JsonNode rawNotification(Comment comment) throws AdapterException {
+    try {
+      JsonNode raw = comment.rawPayload() == null ? null : JSON.readTree(comment.rawPayload());
+      if (raw != null && raw.path("cid").isTextual()) {
+        return raw;
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // reported below
+    }
+    throw new AdapterException(
+        "bluesky account "
+            + accountId
+            + ": cannot reply to "
+            + comment.externalId()
+            + ", its saved notification has no cid");
+  }
+
+  private static ObjectNode strongRef(String uri, String cid) {
+    ObjectNode ref = JSON.createObjectNode();
+    ref.put("uri", uri);
+    ref.put("cid", cid);
+    return ref;
+  }
+
+  private String repo() {
+    if (repoDid != null) {
+      return repoDid;
+    }
+    String did = session.did();
+    return did != null ? did : handle;
+  }
+
+  private JsonNode get(HttpUrl url) throws AdapterException {
+    return withSession(
+        () ->
+            http.send(
+                    new Request.Builder()
+                        .url(url)
+                        .header("Authorization", "Bearer " + session.accessJwt())
+                        .get()
+                        .build(),
+                    errors)
+                .body());
+  }
+
+  private JsonNode post(String method, JsonNode body) throws AdapterException {
+    Request request =
+        new Request.Builder()
+            .url(base.newBuilder().addPathSegments(method).build())
+            .header("Authorization", "Bearer " + session.accessJwt())
+            .post(RequestBody.create(body.toString(), JSON_TYPE))
+            .build();
+    return http.send(request, errors).body();
+  }
+
+  /** An app-password session that expired is opened again once; a fixed token is not. */
+  private JsonNode withSession(Call call) throws AdapterException {
+    boolean wasOpen = session.isOpen();
+    try {
+      return call.run();
+    } catch (AuthFailedException e) {
+      if (!session.renewable() || !wasOpen) {
+        throw e;
+      }
+      session.forget();
+      return call.run();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Call {
+    JsonNode run() throws AdapterException;
+  }
+
+  private Watermark readCursor(String cursor) throws AdapterException {
+    try {
+      return Watermark.parse(cursor);
+    } catch (IllegalArgumentException e) {
+      throw new AdapterException("bluesky account " + accountId + ": " + e.getMessage(), e);
+    }
+  }
+
+  private int maxPages(String option) {
+    if (option == null) {
+      return 10;
+    }
+    try {
+      int pages = Integer.parseInt(option.strip());
+      if (pages >= 1) {
+        return pages;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "bluesky account "
+            + accountId
+            + ": option max_pages must be a whole number ≥ 1, was "
+            + option);
+  }
+
+  private record Found(Instant indexedAt, Comment comment) {}
+}

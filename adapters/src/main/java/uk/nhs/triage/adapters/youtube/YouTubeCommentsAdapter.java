@@ -1,0 +1,319 @@
+package uk.nhs.triage.adapters.youtube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import uk.nhs.triage.adapters.AccountSettings;
+import uk.nhs.triage.adapters.AdapterException;
+import uk.nhs.triage.adapters.AuthFailedException;
+import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.adapters.MalformedPageException;
+import uk.nhs.triage.adapters.Page;
+import uk.nhs.triage.adapters.ReplyTarget;
+import uk.nhs.triage.adapters.SourceAdapter;
+import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.watermark.Watermark;
+
+/**
+ * Comments on a YouTube channel's videos and the channel itself ({@code commentThreads} with {@code
+ * allThreadsRelatedToChannelId}). YouTube has no "since": threads come newest first and the poll
+ * stops at the first page that reaches the {@link Watermark} saved as the cursor. All pages of one
+ * poll are read before anything is returned, so a failure half-way moves nothing.
+ *
+ * <p>Replies to a thread older than the watermark are seen only while that thread is on a page the
+ * poll reads; YouTube does not document whether a new reply moves a thread up.
+ *
+ * <p>Secrets: {@code api_key} (reading only) or {@code oauth_token} (reading, replying, hiding).
+ * Options: {@code channel_id} (default: the account's handle), {@code max_pages} (default 10).
+ */
+public final class YouTubeCommentsAdapter implements SourceAdapter, ReplyTarget {
+  static final String PLATFORM = "youtube";
+  private static final String DEFAULT_BASE_URL = "https://www.googleapis.com";
+  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String accountId;
+  private final String channelId;
+  private final HttpUrl base;
+  private final String apiKey;
+  private final String oauthToken;
+  private final int maxPages;
+  private final PlatformHttp http;
+  private final NoContentCall moderation;
+  private final YouTubeErrors errors;
+  private final YouTubeCommentReader reader;
+
+  public YouTubeCommentsAdapter(AccountSettings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  /** The clock says when a spent daily quota comes back. */
+  public YouTubeCommentsAdapter(AccountSettings settings, Clock clock) {
+    this.accountId = settings.id();
+    this.channelId = settings.options().getOrDefault("channel_id", settings.handle());
+    if (channelId == null || channelId.isBlank()) {
+      throw new IllegalArgumentException(
+          "youtube account " + accountId + ": needs a channel id (handle or option channel_id)");
+    }
+    this.base = baseUrl(accountId, settings.baseUrl());
+    this.apiKey = settings.secrets().get("api_key");
+    this.oauthToken = settings.secrets().get("oauth_token");
+    if (apiKey == null && oauthToken == null) {
+      throw new IllegalArgumentException(
+          "youtube account " + accountId + ": needs secret api_key or oauth_token");
+    }
+    this.maxPages = maxPages(accountId, settings.options().get("max_pages"));
+    this.http = new PlatformHttp(accountId, settings.timeout());
+    this.errors = new YouTubeErrors(clock);
+    this.moderation = new NoContentCall(accountId, settings.timeout(), errors);
+    this.reader = new YouTubeCommentReader(accountId);
+  }
+
+  @Override
+  public Page poll(String cursor) throws AdapterException {
+    Watermark mark = readCursor(cursor);
+    Map<String, Found> found = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    String pageToken = null;
+    int pages = 0;
+    boolean reachedWatermark = false;
+    do {
+      HttpUrl.Builder url =
+          api("commentThreads")
+              .addQueryParameter("part", "snippet,replies")
+              .addQueryParameter("allThreadsRelatedToChannelId", channelId)
+              .addQueryParameter("order", "time")
+              .addQueryParameter("maxResults", "100")
+              .addQueryParameter("textFormat", "html");
+      if (pageToken != null) {
+        url.addQueryParameter("pageToken", pageToken);
+      }
+      JsonNode page = get(url);
+      for (JsonNode thread : items(page, "commentThreads")) {
+        reachedWatermark |= !readThread(thread, mark, found, problems);
+      }
+      pageToken = page.path("nextPageToken").asText(null);
+      pages++;
+    } while (!reachedWatermark && pageToken != null && pages < maxPages);
+    if (!reachedWatermark && pageToken != null && mark.at() != null) {
+      problems.add(
+          "account "
+              + accountId
+              + ": stopped after "
+              + pages
+              + " pages (option max_pages); older new comments were not read");
+    }
+    return toPage(found, mark, cursor, problems);
+  }
+
+  /** Reads a thread's comments into {@code found}; false when its top comment was read before. */
+  private boolean readThread(
+      JsonNode thread, Watermark mark, Map<String, Found> found, List<String> problems)
+      throws AdapterException {
+    JsonNode snippet = thread.path("snippet");
+    Seen top = consider(snippet.path("topLevelComment"), mark, found, problems);
+    JsonNode replies = thread.path("replies").path("comments");
+    boolean replyIsNew = false;
+    for (JsonNode reply : replies) {
+      replyIsNew |= consider(reply, mark, found, problems) == Seen.NEW;
+    }
+    // commentThreads carries only some replies; fetch the rest when the thread shows activity.
+    if ((top == Seen.NEW || replyIsNew)
+        && snippet.path("totalReplyCount").asInt(0) > replies.size()) {
+      for (JsonNode reply : allReplies(thread.path("id").asText())) {
+        consider(reply, mark, found, problems);
+      }
+    }
+    return top != Seen.BEFORE;
+  }
+
+  private List<JsonNode> allReplies(String threadId) throws AdapterException {
+    List<JsonNode> replies = new ArrayList<>();
+    String pageToken = null;
+    int pages = 0;
+    do {
+      HttpUrl.Builder url =
+          api("comments")
+              .addQueryParameter("part", "snippet")
+              .addQueryParameter("parentId", threadId)
+              .addQueryParameter("maxResults", "100")
+              .addQueryParameter("textFormat", "html");
+      if (pageToken != null) {
+        url.addQueryParameter("pageToken", pageToken);
+      }
+      JsonNode page = get(url);
+      items(page, "comments").forEach(replies::add);
+      pageToken = page.path("nextPageToken").asText(null);
+      pages++;
+    } while (pageToken != null && pages < maxPages);
+    return replies;
+  }
+
+  /** A comment that cannot be read is reported and passed over. */
+  private Seen consider(
+      JsonNode json, Watermark mark, Map<String, Found> found, List<String> problems) {
+    if (json.isMissingNode()) {
+      return Seen.UNREADABLE;
+    }
+    try {
+      Comment comment = reader.read(json);
+      if (!mark.isNew(comment.createdAt(), comment.externalId())) {
+        return Seen.BEFORE;
+      }
+      // Our own replies are read past, not triaged.
+      boolean ours = channelId.equals(YouTubeCommentReader.authorChannelId(json));
+      found.putIfAbsent(comment.externalId(), new Found(comment, ours));
+      return Seen.NEW;
+    } catch (IllegalArgumentException e) {
+      problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
+      return Seen.UNREADABLE;
+    }
+  }
+
+  private static Page toPage(
+      Map<String, Found> found, Watermark mark, String cursor, List<String> problems) {
+    List<Found> inOrder = new ArrayList<>(found.values());
+    inOrder.sort(
+        Comparator.comparing((Found f) -> f.comment().createdAt())
+            .thenComparing(f -> f.comment().externalId()));
+    List<Comment> comments = new ArrayList<>();
+    Watermark next = mark;
+    for (Found f : inOrder) {
+      next = next.advance(f.comment().createdAt(), f.comment().externalId());
+      if (!f.ours()) {
+        comments.add(f.comment());
+      }
+    }
+    return new Page(comments, next == mark ? cursor : next.toCursor(), false, problems);
+  }
+
+  @Override
+  public String reply(Comment comment, String text, String idempotencyKey) throws AdapterException {
+    requireOAuth("reply");
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode snippet = body.putObject("snippet");
+    snippet.put("parentId", threadOf(comment.externalId()));
+    snippet.put("textOriginal", text);
+    Request request =
+        authorised(api("comments").addQueryParameter("part", "snippet"))
+            .post(RequestBody.create(body.toString(), JSON_TYPE))
+            .build();
+    JsonNode answer = http.send(request, errors).body();
+    String id = answer.path("id").asText("");
+    if (id.isBlank()) {
+      throw new MalformedPageException(
+          "account " + accountId + ": YouTube accepted the reply but gave no id", null);
+    }
+    return id;
+  }
+
+  /** Holds the comment for review: it disappears from public view until someone publishes it. */
+  @Override
+  public void hide(Comment comment) throws AdapterException {
+    requireOAuth("hide");
+    Request request =
+        authorised(
+                api("comments/setModerationStatus")
+                    .addQueryParameter("id", comment.externalId())
+                    .addQueryParameter("moderationStatus", "heldForReview"))
+            .post(RequestBody.create(new byte[0], null))
+            .build();
+    moderation.send(request);
+  }
+
+  /**
+   * A reply's id is {@code <thread id>.<suffix>}; YouTube threads replies under the top comment.
+   */
+  private static String threadOf(String commentId) {
+    int dot = commentId.indexOf('.');
+    return dot < 0 ? commentId : commentId.substring(0, dot);
+  }
+
+  private void requireOAuth(String what) throws AuthFailedException {
+    if (oauthToken == null) {
+      throw new AuthFailedException(
+          "youtube account " + accountId + ": " + what + " needs the oauth_token secret");
+    }
+  }
+
+  private JsonNode get(HttpUrl.Builder url) throws AdapterException {
+    return http.send(authorised(url).get().build(), errors).body();
+  }
+
+  private Iterable<JsonNode> items(JsonNode page, String what) throws MalformedPageException {
+    JsonNode items = page.path("items");
+    if (items.isMissingNode()) {
+      return List.of();
+    }
+    if (!items.isArray()) {
+      throw new MalformedPageException(
+          "account " + accountId + ": " + what + " answer has \"items\" that is not a list", null);
+    }
+    return items;
+  }
+
+  private Request.Builder authorised(HttpUrl.Builder url) {
+    Request.Builder request = new Request.Builder().header("Accept", "application/json");
+    if (oauthToken != null) {
+      request.header("Authorization", "Bearer " + oauthToken);
+    } else {
+      url.addQueryParameter("key", apiKey);
+    }
+    return request.url(url.build());
+  }
+
+  private HttpUrl.Builder api(String method) {
+    return base.newBuilder().addPathSegments("youtube/v3").addPathSegments(method);
+  }
+
+  private Watermark readCursor(String cursor) throws AdapterException {
+    try {
+      return Watermark.parse(cursor);
+    } catch (IllegalArgumentException e) {
+      throw new AdapterException("youtube account " + accountId + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HttpUrl baseUrl(String accountId, String configured) {
+    HttpUrl url = HttpUrl.parse(configured == null ? DEFAULT_BASE_URL : configured);
+    if (url == null) {
+      throw new IllegalArgumentException(
+          "youtube account " + accountId + ": base URL '" + configured + "' is not a URL");
+    }
+    return url;
+  }
+
+  static int maxPages(String accountId, String option) {
+    if (option == null) {
+      return 10;
+    }
+    try {
+      int pages = Integer.parseInt(option.strip());
+      if (pages >= 1) {
+        return pages;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "account " + accountId + ": option max_pages must be a whole number ≥ 1, was " + option);
+  }
+
+  private record Found(Comment comment, boolean ours) {}
+
+  private enum Seen {
+    NEW,
+    BEFORE,
+    UNREADABLE
+  }
+}
