@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import uk.nhs.triage.adapters.AccountSettings;
 import uk.nhs.triage.adapters.SourceAdapter;
+import uk.nhs.triage.adapters.bluesky.BlueskyNotificationsAdapter;
 import uk.nhs.triage.adapters.facebook.FacebookPageAdapter;
 import uk.nhs.triage.adapters.instagram.InstagramAdapter;
 import uk.nhs.triage.adapters.replay.ReplayAdapter;
+import uk.nhs.triage.adapters.twitter.XMentionsAdapter;
+import uk.nhs.triage.adapters.youtube.YouTubeCommentsAdapter;
 import uk.nhs.triage.bot.config.Account;
 
 /** Opens the adapter for a configured account, by its platform. */
@@ -22,6 +25,9 @@ public final class AccountAdapters {
       case "replay" -> new ReplayAdapter(account.id(), replayFile(account), REPLAY_PAGE_SIZE);
       case "facebook" -> new FacebookPageAdapter(settings(account));
       case "instagram" -> new InstagramAdapter(settings(account));
+      case "x" -> new XMentionsAdapter(settings(account));
+      case "youtube" -> new YouTubeCommentsAdapter(settings(account));
+      case "bluesky" -> new BlueskyNotificationsAdapter(settings(account));
       default ->
           throw new IllegalStateException(
               "account " + account.id() + ": platform " + account.platform() + " has no adapter");

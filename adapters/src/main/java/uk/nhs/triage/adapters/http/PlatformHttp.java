@@ -43,6 +43,16 @@ public final class PlatformHttp {
    * platform's {@link ErrorPolicy}, which says what it means.
    */
   public JsonResponse send(Request request, ErrorPolicy errors) throws AdapterException {
+    return exchange(request, errors, false);
+  }
+
+  /** Sends a write the platform may answer with no body (e.g. 204); any 2xx is success. */
+  public void sendWrite(Request request, ErrorPolicy errors) throws AdapterException {
+    exchange(request, errors, true);
+  }
+
+  private JsonResponse exchange(Request request, ErrorPolicy errors, boolean bodyOptional)
+      throws AdapterException {
     String what =
         "account " + accountId + ": " + request.method() + " " + SafeUrl.of(request.url());
     try (Response response = client.newCall(request).execute()) {
@@ -50,6 +60,9 @@ public final class PlatformHttp {
       JsonNode body = parseOrNull(raw);
       if (!response.isSuccessful()) {
         throw errors.failure(response.code(), response.headers(), body, raw, what);
+      }
+      if (body == null && bodyOptional) {
+        return new JsonResponse(response.code(), response.headers(), JSON.missingNode());
       }
       if (body == null) {
         throw new MalformedPageException(

@@ -49,7 +49,6 @@ public final class YouTubeCommentsAdapter implements SourceAdapter, ReplyTarget 
   private final String oauthToken;
   private final int maxPages;
   private final PlatformHttp http;
-  private final NoContentCall moderation;
   private final YouTubeErrors errors;
   private final YouTubeCommentReader reader;
 
@@ -75,7 +74,6 @@ public final class YouTubeCommentsAdapter implements SourceAdapter, ReplyTarget 
     this.maxPages = maxPages(accountId, settings.options().get("max_pages"));
     this.http = new PlatformHttp(accountId, settings.timeout());
     this.errors = new YouTubeErrors(clock);
-    this.moderation = new NoContentCall(accountId, settings.timeout(), errors);
     this.reader = new YouTubeCommentReader(accountId);
   }
 
@@ -228,7 +226,7 @@ public final class YouTubeCommentsAdapter implements SourceAdapter, ReplyTarget 
                     .addQueryParameter("moderationStatus", "heldForReview"))
             .post(RequestBody.create(new byte[0], null))
             .build();
-    moderation.send(request);
+    http.sendWrite(request, errors);
   }
 
   /**
