@@ -10,6 +10,16 @@ sealed interface Expression {
   /** Most matches one expression reports; bounds the work a huge comment can cause. */
   int MAX_SPANS = 1000;
 
+  /** Sorts matches by first position, skipping the sort when they already are. */
+  static void sortByStart(List<Span> spans) {
+    for (int i = 1; i < spans.size(); i++) {
+      if (spans.get(i).start() < spans.get(i - 1).start()) {
+        spans.sort(Comparator.comparingInt(Span::start));
+        return;
+      }
+    }
+  }
+
   List<Span> spans(CommentTokens tokens);
 
   /** Every term id the expression can match through; used to index rules by term. */
@@ -18,29 +28,58 @@ sealed interface Expression {
   /** The expression as the equivalent Lucene query would be written, for display. */
   String lucene();
 
-  /** One word or a phrase: consecutive slots, each an exact term or a wildcard prefix id. */
-  record Words(int[] slots, String[] display) implements Expression {
-    @Override
-    public List<Span> spans(CommentTokens tokens) {
-      int[] first = tokens.occurrences(slots[0]);
-      int count = tokens.occurrenceCount(slots[0]);
-      List<Span> out = new ArrayList<>(Math.min(count, 4));
-      for (int i = 0; i < count && out.size() < MAX_SPANS; i++) {
-        int p = first[i];
-        boolean all = true;
-        for (int s = 1; s < slots.length && all; s++) {
-          all = tokens.has(slots[s], p + s);
-        }
-        if (all) {
-          out.add(Span.of(p, p + slots.length - 1));
+  /**
+   * One word or a phrase: consecutive slots, each an exact term or a wildcard prefix id. The anchor
+   * is the slot looked up first and indexed: the longest word, as long words are rare.
+   */
+  record Words(int[] slots, String[] display, int anchor) implements Expression {
+    Words(int[] slots, String[] display) {
+      this(slots, display, longest(display));
+    }
+
+    private static int longest(String[] display) {
+      int best = 0;
+      for (int i = 1; i < display.length; i++) {
+        if (display[i].length() > display[best].length()) {
+          best = i;
         }
       }
-      return out;
+      return best;
+    }
+
+    @Override
+    public List<Span> spans(CommentTokens tokens) {
+      int count = tokens.occurrenceCount(slots[anchor]);
+      if (count == 0) {
+        return List.of();
+      }
+      int[] found = tokens.occurrences(slots[anchor]);
+      List<Span> out = null;
+      for (int i = 0; i < count; i++) {
+        int start = found[i] - anchor;
+        if (start < 0) {
+          continue;
+        }
+        boolean all = true;
+        for (int s = 0; s < slots.length && all; s++) {
+          all = s == anchor || tokens.has(slots[s], start + s);
+        }
+        if (all) {
+          if (out == null) {
+            out = new ArrayList<>(2);
+          }
+          out.add(Span.of(start, start + slots.length - 1));
+          if (out.size() >= MAX_SPANS) {
+            break;
+          }
+        }
+      }
+      return out == null ? List.of() : out;
     }
 
     @Override
     public void terms(IntConsumer sink) {
-      sink.accept(slots[0]);
+      sink.accept(slots[anchor]);
     }
 
     @Override
@@ -55,16 +94,45 @@ sealed interface Expression {
   }
 
   /** Any of the alternatives. */
-  record AnyOf(List<Expression> options) implements Expression {
+  record AnyOf(List<Expression> options, int[] anchors) implements Expression {
+    AnyOf(List<Expression> options) {
+      this(options, anchors(options));
+    }
+
+    /** Each option's anchor term when it is a word or phrase, else -1: a cheap first check. */
+    private static int[] anchors(List<Expression> options) {
+      int[] out = new int[options.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = options.get(i) instanceof Words w ? w.slots()[w.anchor()] : -1;
+      }
+      return out;
+    }
+
     @Override
     public List<Span> spans(CommentTokens tokens) {
-      List<Span> out = new ArrayList<>();
-      for (Expression option : options) {
-        out.addAll(option.spans(tokens));
+      List<Span> only = null;
+      List<Span> out = null;
+      for (int i = 0; i < anchors.length; i++) {
+        if (anchors[i] >= 0 && tokens.occurrenceCount(anchors[i]) == 0) {
+          continue;
+        }
+        List<Span> found = options.get(i).spans(tokens);
+        if (found.isEmpty()) {
+          continue;
+        }
+        if (only == null) {
+          only = found;
+        } else {
+          if (out == null) {
+            out = new ArrayList<>(only);
+          }
+          out.addAll(found);
+        }
       }
-      if (out.size() > 1) {
-        out.sort(Comparator.comparingInt(Span::start));
+      if (out == null) {
+        return only == null ? List.of() : only;
       }
+      sortByStart(out);
       return out.size() > MAX_SPANS ? out.subList(0, MAX_SPANS) : out;
     }
 
@@ -95,7 +163,10 @@ sealed interface Expression {
         return List.of();
       }
       List<Span> rights = right.spans(tokens);
-      List<Span> out = new ArrayList<>();
+      if (rights.isEmpty()) {
+        return List.of();
+      }
+      List<Span> out = new ArrayList<>(2);
       for (Span a : lefts) {
         for (Span b : rights) {
           if (b.start() > a.end() + gap + 1) {
@@ -117,9 +188,7 @@ sealed interface Expression {
           }
         }
       }
-      if (out.size() > 1) {
-        out.sort(Comparator.comparingInt(Span::start));
-      }
+      sortByStart(out);
       return out;
     }
 

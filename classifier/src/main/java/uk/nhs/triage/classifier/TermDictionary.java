@@ -16,11 +16,17 @@ final class TermDictionary {
   private final List<String> names = new ArrayList<>();
   private final CharArraySet negators;
   private final String[] negatorSuffixes;
+  private final int longestNegator;
   private boolean hasPrefixes;
 
   TermDictionary(CharArraySet negators, String[] negatorSuffixes) {
     this.negators = negators;
     this.negatorSuffixes = negatorSuffixes;
+    int longest = 0;
+    for (Object n : negators) {
+      longest = Math.max(longest, ((char[]) n).length);
+    }
+    this.longestNegator = longest;
   }
 
   int exactId(String term) {
@@ -78,7 +84,7 @@ final class TermDictionary {
   }
 
   boolean isNegator(char[] term, int length) {
-    if (negators.contains(term, 0, length)) {
+    if (length <= longestNegator && negators.contains(term, 0, length)) {
       return true;
     }
     for (String suffix : negatorSuffixes) {
