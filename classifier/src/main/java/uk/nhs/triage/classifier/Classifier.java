@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,8 +59,7 @@ public final class Classifier {
     double[] score = new double[LABELS];
     boolean[] vetoed = new boolean[LABELS];
     boolean[] scored = new boolean[LABELS];
-    @SuppressWarnings("unchecked")
-    List<Evidence>[] evidence = new List[LABELS];
+    List<List<Evidence>> evidence = new ArrayList<>(Collections.nCopies(LABELS, null));
 
     for (int r : ws.candidates(rules.rulesByTerm())) {
       apply(rules.rules().get(r), tokens, score, vetoed, scored, evidence);
@@ -81,7 +81,12 @@ public final class Classifier {
       double value = vetoed[i] ? 0 : score[i];
       scores.put(
           label,
-          new LabelScore(label, value, threshold, verdict(value, threshold, review), evidence[i]));
+          new LabelScore(
+              label,
+              value,
+              threshold,
+              verdict(value, threshold, review),
+              evidence.get(i) == null ? List.of() : evidence.get(i)));
     }
     PersistentUserRule persistent = rules.persistentUser();
     if (persistent != null) {
@@ -106,7 +111,7 @@ public final class Classifier {
       double[] score,
       boolean[] vetoed,
       boolean[] scored,
-      List<Evidence>[] evidence) {
+      List<List<Evidence>> evidence) {
     List<Span> spans = rule.match().spans(tokens);
     if (spans.isEmpty()) {
       return;
@@ -179,7 +184,7 @@ public final class Classifier {
       String comment,
       double[] score,
       boolean[] scored,
-      List<Evidence>[] evidence) {
+      List<List<Evidence>> evidence) {
     List<PersonalData.Finding> findings =
         PersonalData.find(comment, personal.organisationalEmailDomains());
     if (findings.isEmpty()) {
@@ -215,11 +220,11 @@ public final class Classifier {
     return List.copyOf(out);
   }
 
-  private static void add(List<Evidence>[] evidence, int label, Evidence e) {
-    if (evidence[label] == null) {
-      evidence[label] = new ArrayList<>(2);
+  private static void add(List<List<Evidence>> evidence, int label, Evidence e) {
+    if (evidence.get(label) == null) {
+      evidence.set(label, new ArrayList<>(2));
     }
-    evidence[label].add(e);
+    evidence.get(label).add(e);
   }
 
   private static boolean fired(Map<Label, LabelScore> scores, Label label) {
