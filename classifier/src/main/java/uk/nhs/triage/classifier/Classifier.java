@@ -61,7 +61,7 @@ public final class Classifier {
     boolean[] scored = new boolean[LABELS];
     List<List<Evidence>> evidence = new ArrayList<>(Collections.nCopies(LABELS, null));
 
-    for (int r : ws.candidates(rules.rulesByTerm())) {
+    for (int r : ws.candidates(rules.rulesByTerm(), rules.fullMasks())) {
       apply(rules.rules().get(r), tokens, score, vetoed, scored, evidence);
     }
     LabelRules personal = rules.labels().get(Label.PERSONAL_DATA);
@@ -252,16 +252,18 @@ public final class Classifier {
   private static final class Workspace {
     final CommentTokens tokens;
     private final int[] stamps;
+    private final int[] masks;
     private int stamp;
     private int[] candidates = new int[64];
 
     Workspace(int terms, int ruleCount) {
       tokens = new CommentTokens(terms);
       stamps = new int[ruleCount];
+      masks = new int[ruleCount];
     }
 
-    /** The rules indexed under any term the comment contains, in file order. */
-    int[] candidates(int[][] rulesByTerm) {
+    /** The rules whose every term group the comment contains, in file order. */
+    int[] candidates(int[][] postingsByTerm, int[] fullMasks) {
       stamp++;
       if (stamp == Integer.MAX_VALUE) {
         Arrays.fill(stamps, 0);
@@ -269,13 +271,23 @@ public final class Classifier {
       }
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
-        for (int r : rulesByTerm[tokens.touched(i)]) {
+        for (int posting : postingsByTerm[tokens.touched(i)]) {
+          int r = posting / RuleLoader.MAX_GROUPS;
+          int bit = 1 << (posting % RuleLoader.MAX_GROUPS);
           if (stamps[r] != stamp) {
             stamps[r] = stamp;
-            if (n == candidates.length) {
-              candidates = Arrays.copyOf(candidates, n * 2);
+            masks[r] = 0;
+          }
+          int before = masks[r];
+          int after = before | bit;
+          if (after != before) {
+            masks[r] = after;
+            if (after == fullMasks[r]) {
+              if (n == candidates.length) {
+                candidates = Arrays.copyOf(candidates, n * 2);
+              }
+              candidates[n++] = r;
             }
-            candidates[n++] = r;
           }
         }
       }

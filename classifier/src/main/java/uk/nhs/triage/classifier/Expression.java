@@ -2,8 +2,9 @@ package uk.nhs.triage.classifier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.Set;
 
 /** A compiled rule expression, evaluated against one analysed comment. */
 sealed interface Expression {
@@ -22,8 +23,11 @@ sealed interface Expression {
 
   List<Span> spans(CommentTokens tokens);
 
-  /** Every term id the expression can match through; used to index rules by term. */
-  void terms(IntConsumer sink);
+  /**
+   * Groups of term ids of which the comment must contain at least one per group for the expression
+   * to match; used to index rules, so only rules whose every group is present are evaluated.
+   */
+  void groups(List<int[]> out);
 
   /** The expression as the equivalent Lucene query would be written, for display. */
   String lucene();
@@ -78,8 +82,15 @@ sealed interface Expression {
     }
 
     @Override
-    public void terms(IntConsumer sink) {
-      sink.accept(slots[anchor]);
+    public void groups(List<int[]> out) {
+      Set<Integer> seen = new LinkedHashSet<>();
+      seen.add(slots[anchor]);
+      for (int slot : slots) {
+        seen.add(slot);
+      }
+      for (int slot : seen) {
+        out.add(new int[] {slot});
+      }
     }
 
     @Override
@@ -137,8 +148,16 @@ sealed interface Expression {
     }
 
     @Override
-    public void terms(IntConsumer sink) {
-      options.forEach(o -> o.terms(sink));
+    public void groups(List<int[]> out) {
+      Set<Integer> union = new LinkedHashSet<>();
+      for (Expression option : options) {
+        List<int[]> own = new ArrayList<>();
+        option.groups(own);
+        for (int t : own.get(0)) {
+          union.add(t);
+        }
+      }
+      out.add(union.stream().mapToInt(Integer::intValue).toArray());
     }
 
     @Override
@@ -193,8 +212,9 @@ sealed interface Expression {
     }
 
     @Override
-    public void terms(IntConsumer sink) {
-      left.terms(sink);
+    public void groups(List<int[]> out) {
+      left.groups(out);
+      right.groups(out);
     }
 
     @Override
@@ -227,8 +247,8 @@ sealed interface Expression {
     }
 
     @Override
-    public void terms(IntConsumer sink) {
-      parts.get(0).terms(sink);
+    public void groups(List<int[]> out) {
+      parts.forEach(p -> p.groups(out));
     }
 
     @Override
