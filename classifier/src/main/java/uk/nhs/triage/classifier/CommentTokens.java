@@ -50,9 +50,9 @@ final class CommentTokens {
         ends[position] = offset.endOffset();
         char[] written = asWritten.asWrittenBuffer();
         int writtenLength = asWritten.asWrittenLength();
-        negators[position] = dictionary.isNegator(written, writtenLength);
-        dictionary.prefixesOf(written, writtenLength, position, this);
         int id = dictionary.lookup(term.buffer(), term.length());
+        negators[position] = dictionary.isNegator(id, written, writtenLength);
+        dictionary.prefixesOf(written, writtenLength, position, this);
         if (id >= 0) {
           add(id, position);
         }

@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * Reads a rules folder: {@code language.conf} (negation), {@code spellings.conf} (spelling map),
@@ -85,13 +84,13 @@ final class RuleLoader {
         contents.containsKey(languageFile)
             ? settings(languageFile, contents.get(languageFile))
             : Map.of();
-    CharArraySet negators = new CharArraySet(16, false);
+    List<String> negators = new ArrayList<>();
     List<String> suffixes = new ArrayList<>();
     for (String n : list(language, "negators", "not, no, never, without, hardly, cannot, *n't")) {
       if (n.startsWith("*")) {
         suffixes.add(n.substring(1).replace('’', '\''));
       } else {
-        negators.add(n.replace('’', '\''));
+        negators.add(n);
       }
     }
     int window = integer(languageFile, language, "negation_window", 3);
@@ -106,8 +105,13 @@ final class RuleLoader {
       }
     }
     TriageAnalyzer analyzer = new TriageAnalyzer(spellings);
-    TermDictionary dictionary = new TermDictionary(negators, suffixes.toArray(new String[0]));
+    TermDictionary dictionary = new TermDictionary(suffixes.toArray(new String[0]));
     ExpressionParser parser = new ExpressionParser(analyzer, dictionary);
+    for (String negator : negators) {
+      for (String[] word : parser.analyse(negator)) {
+        dictionary.markNegator(word[1]);
+      }
+    }
 
     Map<Label, LabelRules> labels = new EnumMap<>(Label.class);
     List<Rule> rules = new ArrayList<>();
