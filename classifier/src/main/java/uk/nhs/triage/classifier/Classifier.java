@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,10 +59,9 @@ public final class Classifier {
     double[] score = new double[LABELS];
     boolean[] vetoed = new boolean[LABELS];
     boolean[] scored = new boolean[LABELS];
-    @SuppressWarnings("unchecked")
-    List<Evidence>[] evidence = new List[LABELS];
+    List<List<Evidence>> evidence = new ArrayList<>(Collections.nCopies(LABELS, null));
 
-    for (int r : ws.candidates(rules.rulesByTerm())) {
+    for (int r : ws.candidates(rules.rulesByTerm(), rules.fullMasks())) {
       apply(rules.rules().get(r), tokens, score, vetoed, scored, evidence);
     }
     LabelRules personal = rules.labels().get(Label.PERSONAL_DATA);
@@ -81,7 +81,12 @@ public final class Classifier {
       double value = vetoed[i] ? 0 : score[i];
       scores.put(
           label,
-          new LabelScore(label, value, threshold, verdict(value, threshold, review), evidence[i]));
+          new LabelScore(
+              label,
+              value,
+              threshold,
+              verdict(value, threshold, review),
+              evidence.get(i) == null ? List.of() : evidence.get(i)));
     }
     PersistentUserRule persistent = rules.persistentUser();
     if (persistent != null) {
@@ -106,7 +111,7 @@ public final class Classifier {
       double[] score,
       boolean[] vetoed,
       boolean[] scored,
-      List<Evidence>[] evidence) {
+      List<List<Evidence>> evidence) {
     List<Span> spans = rule.match().spans(tokens);
     if (spans.isEmpty()) {
       return;
@@ -179,7 +184,7 @@ public final class Classifier {
       String comment,
       double[] score,
       boolean[] scored,
-      List<Evidence>[] evidence) {
+      List<List<Evidence>> evidence) {
     List<PersonalData.Finding> findings =
         PersonalData.find(comment, personal.organisationalEmailDomains());
     if (findings.isEmpty()) {
@@ -215,11 +220,11 @@ public final class Classifier {
     return List.copyOf(out);
   }
 
-  private static void add(List<Evidence>[] evidence, int label, Evidence e) {
-    if (evidence[label] == null) {
-      evidence[label] = new ArrayList<>(2);
+  private static void add(List<List<Evidence>> evidence, int label, Evidence e) {
+    if (evidence.get(label) == null) {
+      evidence.set(label, new ArrayList<>(2));
     }
-    evidence[label].add(e);
+    evidence.get(label).add(e);
   }
 
   private static boolean fired(Map<Label, LabelScore> scores, Label label) {
@@ -247,16 +252,18 @@ public final class Classifier {
   private static final class Workspace {
     final CommentTokens tokens;
     private final int[] stamps;
+    private final int[] masks;
     private int stamp;
     private int[] candidates = new int[64];
 
     Workspace(int terms, int ruleCount) {
       tokens = new CommentTokens(terms);
       stamps = new int[ruleCount];
+      masks = new int[ruleCount];
     }
 
-    /** The rules indexed under any term the comment contains, in file order. */
-    int[] candidates(int[][] rulesByTerm) {
+    /** The rules whose every term group the comment contains, in file order. */
+    int[] candidates(int[][] postingsByTerm, int[] fullMasks) {
       stamp++;
       if (stamp == Integer.MAX_VALUE) {
         Arrays.fill(stamps, 0);
@@ -264,13 +271,23 @@ public final class Classifier {
       }
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
-        for (int r : rulesByTerm[tokens.touched(i)]) {
+        for (int posting : postingsByTerm[tokens.touched(i)]) {
+          int r = posting / RuleLoader.MAX_GROUPS;
+          int bit = 1 << (posting % RuleLoader.MAX_GROUPS);
           if (stamps[r] != stamp) {
             stamps[r] = stamp;
-            if (n == candidates.length) {
-              candidates = Arrays.copyOf(candidates, n * 2);
+            masks[r] = 0;
+          }
+          int before = masks[r];
+          int after = before | bit;
+          if (after != before) {
+            masks[r] = after;
+            if (after == fullMasks[r]) {
+              if (n == candidates.length) {
+                candidates = Arrays.copyOf(candidates, n * 2);
+              }
+              candidates[n++] = r;
             }
-            candidates[n++] = r;
           }
         }
       }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
@@ -38,27 +37,24 @@ final class CommentTokens {
     text = comment;
     try (TokenStream stream = analyzer.tokenStream("comment", comment)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      KeywordAttribute asWritten = stream.addAttribute(KeywordAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      AsWrittenFilter asWritten = (AsWrittenFilter) stream;
       stream.reset();
       int position = -1;
       while (stream.incrementToken()) {
-        char[] buffer = term.buffer();
-        int length = term.length();
-        if (asWritten.isKeyword()) {
-          position++;
-          if (position == starts.length) {
-            grow();
-          }
-          starts[position] = offset.startOffset();
-          ends[position] = offset.endOffset();
-          negators[position] = dictionary.isNegator(buffer, length);
-          dictionary.prefixesOf(buffer, length, position, this);
-        } else {
-          int id = dictionary.lookup(buffer, length);
-          if (id >= 0) {
-            add(id, position);
-          }
+        position++;
+        if (position == starts.length) {
+          grow();
+        }
+        starts[position] = offset.startOffset();
+        ends[position] = offset.endOffset();
+        char[] written = asWritten.asWrittenBuffer();
+        int writtenLength = asWritten.asWrittenLength();
+        int id = dictionary.lookup(term.buffer(), term.length());
+        negators[position] = dictionary.isNegator(id, written, writtenLength);
+        dictionary.prefixesOf(written, writtenLength, position, this);
+        if (id >= 0) {
+          add(id, position);
         }
       }
       stream.end();

@@ -2,45 +2,95 @@ package uk.nhs.triage.classifier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.Set;
 
 /** A compiled rule expression, evaluated against one analysed comment. */
 sealed interface Expression {
   /** Most matches one expression reports; bounds the work a huge comment can cause. */
   int MAX_SPANS = 1000;
 
+  /** Sorts matches by first position, skipping the sort when they already are. */
+  static void sortByStart(List<Span> spans) {
+    for (int i = 1; i < spans.size(); i++) {
+      if (spans.get(i).start() < spans.get(i - 1).start()) {
+        spans.sort(Comparator.comparingInt(Span::start));
+        return;
+      }
+    }
+  }
+
   List<Span> spans(CommentTokens tokens);
 
-  /** Every term id the expression can match through; used to index rules by term. */
-  void terms(IntConsumer sink);
+  /**
+   * Groups of term ids of which the comment must contain at least one per group for the expression
+   * to match; used to index rules, so only rules whose every group is present are evaluated.
+   */
+  void groups(List<int[]> out);
 
   /** The expression as the equivalent Lucene query would be written, for display. */
   String lucene();
 
-  /** One word or a phrase: consecutive slots, each an exact term or a wildcard prefix id. */
-  record Words(int[] slots, String[] display) implements Expression {
-    @Override
-    public List<Span> spans(CommentTokens tokens) {
-      int[] first = tokens.occurrences(slots[0]);
-      int count = tokens.occurrenceCount(slots[0]);
-      List<Span> out = new ArrayList<>(Math.min(count, 4));
-      for (int i = 0; i < count && out.size() < MAX_SPANS; i++) {
-        int p = first[i];
-        boolean all = true;
-        for (int s = 1; s < slots.length && all; s++) {
-          all = tokens.has(slots[s], p + s);
-        }
-        if (all) {
-          out.add(Span.of(p, p + slots.length - 1));
+  /**
+   * One word or a phrase: consecutive slots, each an exact term or a wildcard prefix id. The anchor
+   * is the slot looked up first and indexed: the longest word, as long words are rare.
+   */
+  record Words(int[] slots, String[] display, int anchor) implements Expression {
+    Words(int[] slots, String[] display) {
+      this(slots, display, longest(display));
+    }
+
+    private static int longest(String[] display) {
+      int best = 0;
+      for (int i = 1; i < display.length; i++) {
+        if (display[i].length() > display[best].length()) {
+          best = i;
         }
       }
-      return out;
+      return best;
     }
 
     @Override
-    public void terms(IntConsumer sink) {
-      sink.accept(slots[0]);
+    public List<Span> spans(CommentTokens tokens) {
+      int count = tokens.occurrenceCount(slots[anchor]);
+      if (count == 0) {
+        return List.of();
+      }
+      int[] found = tokens.occurrences(slots[anchor]);
+      List<Span> out = null;
+      for (int i = 0; i < count; i++) {
+        int start = found[i] - anchor;
+        if (start < 0) {
+          continue;
+        }
+        boolean all = true;
+        for (int s = 0; s < slots.length && all; s++) {
+          all = s == anchor || tokens.has(slots[s], start + s);
+        }
+        if (all) {
+          if (out == null) {
+            out = new ArrayList<>(2);
+          }
+          out.add(Span.of(start, start + slots.length - 1));
+          if (out.size() >= MAX_SPANS) {
+            break;
+          }
+        }
+      }
+      return out == null ? List.of() : out;
+    }
+
+    @Override
+    public void groups(List<int[]> out) {
+      Set<Integer> seen = new LinkedHashSet<>();
+      seen.add(slots[anchor]);
+      for (int slot : slots) {
+        seen.add(slot);
+      }
+      for (int slot : seen) {
+        out.add(new int[] {slot});
+      }
     }
 
     @Override
@@ -55,22 +105,59 @@ sealed interface Expression {
   }
 
   /** Any of the alternatives. */
-  record AnyOf(List<Expression> options) implements Expression {
+  record AnyOf(List<Expression> options, int[] anchors) implements Expression {
+    AnyOf(List<Expression> options) {
+      this(options, anchors(options));
+    }
+
+    /** Each option's anchor term when it is a word or phrase, else -1: a cheap first check. */
+    private static int[] anchors(List<Expression> options) {
+      int[] out = new int[options.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = options.get(i) instanceof Words w ? w.slots()[w.anchor()] : -1;
+      }
+      return out;
+    }
+
     @Override
     public List<Span> spans(CommentTokens tokens) {
-      List<Span> out = new ArrayList<>();
-      for (Expression option : options) {
-        out.addAll(option.spans(tokens));
+      List<Span> only = null;
+      List<Span> out = null;
+      for (int i = 0; i < anchors.length; i++) {
+        if (anchors[i] >= 0 && tokens.occurrenceCount(anchors[i]) == 0) {
+          continue;
+        }
+        List<Span> found = options.get(i).spans(tokens);
+        if (found.isEmpty()) {
+          continue;
+        }
+        if (only == null) {
+          only = found;
+        } else {
+          if (out == null) {
+            out = new ArrayList<>(only);
+          }
+          out.addAll(found);
+        }
       }
-      if (out.size() > 1) {
-        out.sort(Comparator.comparingInt(Span::start));
+      if (out == null) {
+        return only == null ? List.of() : only;
       }
+      sortByStart(out);
       return out.size() > MAX_SPANS ? out.subList(0, MAX_SPANS) : out;
     }
 
     @Override
-    public void terms(IntConsumer sink) {
-      options.forEach(o -> o.terms(sink));
+    public void groups(List<int[]> out) {
+      Set<Integer> union = new LinkedHashSet<>();
+      for (Expression option : options) {
+        List<int[]> own = new ArrayList<>();
+        option.groups(own);
+        for (int t : own.get(0)) {
+          union.add(t);
+        }
+      }
+      out.add(union.stream().mapToInt(Integer::intValue).toArray());
     }
 
     @Override
@@ -95,7 +182,10 @@ sealed interface Expression {
         return List.of();
       }
       List<Span> rights = right.spans(tokens);
-      List<Span> out = new ArrayList<>();
+      if (rights.isEmpty()) {
+        return List.of();
+      }
+      List<Span> out = new ArrayList<>(2);
       for (Span a : lefts) {
         for (Span b : rights) {
           if (b.start() > a.end() + gap + 1) {
@@ -117,15 +207,14 @@ sealed interface Expression {
           }
         }
       }
-      if (out.size() > 1) {
-        out.sort(Comparator.comparingInt(Span::start));
-      }
+      sortByStart(out);
       return out;
     }
 
     @Override
-    public void terms(IntConsumer sink) {
-      left.terms(sink);
+    public void groups(List<int[]> out) {
+      left.groups(out);
+      right.groups(out);
     }
 
     @Override
@@ -158,8 +247,8 @@ sealed interface Expression {
     }
 
     @Override
-    public void terms(IntConsumer sink) {
-      parts.get(0).terms(sink);
+    public void groups(List<int[]> out) {
+      parts.forEach(p -> p.groups(out));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
  * Compiles the expression part of a rule line. Grammar, loosest first:
@@ -212,14 +211,14 @@ final class ExpressionParser {
     List<String[]> out = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream("rule", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      KeywordAttribute asWritten = stream.addAttribute(KeywordAttribute.class);
+      AsWrittenFilter asWritten = (AsWrittenFilter) stream;
       stream.reset();
       while (stream.incrementToken()) {
-        if (asWritten.isKeyword()) {
-          out.add(new String[] {term.toString(), term.toString()});
-        } else {
-          out.get(out.size() - 1)[1] = term.toString();
-        }
+        out.add(
+            new String[] {
+              new String(asWritten.asWrittenBuffer(), 0, asWritten.asWrittenLength()),
+              term.toString()
+            });
       }
       stream.end();
     } catch (IOException e) {

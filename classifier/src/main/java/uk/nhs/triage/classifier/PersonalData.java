@@ -57,12 +57,18 @@ final class PersonalData {
     List<Finding> found = new ArrayList<>(0);
     int digits = 0;
     boolean at = false;
-    for (int i = 0; i < text.length(); i++) {
+    boolean letterThenDigit = false;
+    boolean birthWord = false;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         digits++;
+        letterThenDigit |= i > 0 && Character.isLetter(text.charAt(i - 1));
       } else if (c == '@') {
         at = true;
+      } else if (c == 'b' || c == 'B') {
+        birthWord |= birthWordAt(text, i);
       }
     }
     if (digits >= 10) {
@@ -71,17 +77,30 @@ final class PersonalData {
     if (at) {
       emails(text, organisationalDomains, found);
     }
-    if (digits >= 2) {
+    if (digits >= 2 && letterThenDigit) {
       Matcher m = POSTCODE.matcher(text);
       while (m.find()) {
         found.add(new Finding(Kind.POSTCODE, m.group(1).toUpperCase(Locale.ROOT) + " ***"));
       }
-      m = DATE_OF_BIRTH.matcher(text);
+    }
+    if (digits >= 2 && birthWord) {
+      Matcher m = DATE_OF_BIRTH.matcher(text);
       while (m.find()) {
         found.add(new Finding(Kind.DATE_OF_BIRTH, maskDigits(m.group(), 2)));
       }
     }
     return found;
+  }
+
+  /** Whether the b at {@code i} is part of "born", "birth", "dob" or "d.o.b". */
+  private static boolean birthWordAt(String text, int i) {
+    char before = i > 0 ? Character.toLowerCase(text.charAt(i - 1)) : ' ';
+    if (before == '.'
+        || (before == 'o' && i > 1 && Character.toLowerCase(text.charAt(i - 2)) == 'd')) {
+      return true;
+    }
+    return text.regionMatches(true, i + 1, "orn", 0, 3)
+        || text.regionMatches(true, i + 1, "irth", 0, 4);
   }
 
   /** Runs of digits with single spaces, dashes, dots or brackets between groups. */

@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * Reads a rules folder: {@code language.conf} (negation), {@code spellings.conf} (spelling map),
@@ -39,6 +38,7 @@ final class RuleLoader {
       Map<Label, LabelRules> labels,
       List<Rule> rules,
       int[][] rulesByTerm,
+      int[] fullMasks,
       int negationWindow,
       PersistentUserRule persistentUser,
       String version) {}
@@ -84,13 +84,13 @@ final class RuleLoader {
         contents.containsKey(languageFile)
             ? settings(languageFile, contents.get(languageFile))
             : Map.of();
-    CharArraySet negators = new CharArraySet(16, false);
+    List<String> negators = new ArrayList<>();
     List<String> suffixes = new ArrayList<>();
     for (String n : list(language, "negators", "not, no, never, without, hardly, cannot, *n't")) {
       if (n.startsWith("*")) {
         suffixes.add(n.substring(1).replace('’', '\''));
       } else {
-        negators.add(n.replace('’', '\''));
+        negators.add(n);
       }
     }
     int window = integer(languageFile, language, "negation_window", 3);
@@ -105,8 +105,13 @@ final class RuleLoader {
       }
     }
     TriageAnalyzer analyzer = new TriageAnalyzer(spellings);
-    TermDictionary dictionary = new TermDictionary(negators, suffixes.toArray(new String[0]));
+    TermDictionary dictionary = new TermDictionary(suffixes.toArray(new String[0]));
     ExpressionParser parser = new ExpressionParser(analyzer, dictionary);
+    for (String negator : negators) {
+      for (String[] word : parser.analyse(negator)) {
+        dictionary.markNegator(word[1]);
+      }
+    }
 
     Map<Label, LabelRules> labels = new EnumMap<>(Label.class);
     List<Rule> rules = new ArrayList<>();
@@ -148,28 +153,42 @@ final class RuleLoader {
         rules.addAll(parsed.rules());
       }
     }
-    int[][] rulesByTerm = index(rules, dictionary.size());
+    int[] fullMasks = new int[rules.size()];
+    int[][] rulesByTerm = index(rules, dictionary.size(), fullMasks);
     return new Loaded(
-        analyzer, dictionary, labels, List.copyOf(rules), rulesByTerm, window, persistent, version);
+        analyzer,
+        dictionary,
+        labels,
+        List.copyOf(rules),
+        rulesByTerm,
+        fullMasks,
+        window,
+        persistent,
+        version);
   }
 
-  private static int[][] index(List<Rule> rules, int terms) {
+  /** Most term groups a rule is indexed under; more are still checked when it is evaluated. */
+  static final int MAX_GROUPS = 16;
+
+  /**
+   * For each term, the postings {@code rule * MAX_GROUPS + group} of the rules needing it (or one
+   * of its alternatives) in that group; and per rule the bit mask of all its groups.
+   */
+  private static int[][] index(List<Rule> rules, int terms, int[] fullMasks) {
     List<List<Integer>> byTerm = new ArrayList<>(terms);
     for (int i = 0; i < terms; i++) {
       byTerm.add(new ArrayList<>(1));
     }
     for (int r = 0; r < rules.size(); r++) {
-      int rule = r;
-      rules
-          .get(r)
-          .match()
-          .terms(
-              t -> {
-                List<Integer> list = byTerm.get(t);
-                if (list.isEmpty() || list.get(list.size() - 1) != rule) {
-                  list.add(rule);
-                }
-              });
+      List<int[]> groups = new ArrayList<>();
+      rules.get(r).match().groups(groups);
+      int count = Math.min(groups.size(), MAX_GROUPS);
+      fullMasks[r] = (1 << count) - 1;
+      for (int g = 0; g < count; g++) {
+        for (int t : groups.get(g)) {
+          byTerm.get(t).add(r * MAX_GROUPS + g);
+        }
+      }
     }
     int[][] out = new int[terms][];
     for (int i = 0; i < terms; i++) {

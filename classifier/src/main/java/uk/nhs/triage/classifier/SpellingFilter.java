@@ -5,16 +5,13 @@ import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
  * Maps one spelling of a word onto another (UK and US spellings, common misspellings) from the
- * {@code spellings} map in the language configuration, so both match the same rule. Leaves
- * keyword-marked tokens (the as-written copy kept for wildcards) alone.
+ * {@code spellings.conf} map, so both match the same rule.
  */
 final class SpellingFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-  private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
   private final CharArrayMap<char[]> spellings;
 
   SpellingFilter(TokenStream in, CharArrayMap<char[]> spellings) {
@@ -27,7 +24,7 @@ final class SpellingFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    if (!keyword.isKeyword() && !spellings.isEmpty()) {
+    if (!spellings.isEmpty()) {
       char[] replacement = spellings.get(term.buffer(), 0, term.length());
       if (replacement != null) {
         term.copyBuffer(replacement, 0, replacement.length);

@@ -1,9 +1,9 @@
 package uk.nhs.triage.classifier;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * Every word any rule uses, built once at load time: exact (normalised) terms in a hash map, and
@@ -14,13 +14,17 @@ final class TermDictionary {
   private final CharArrayMap<Integer> exact = new CharArrayMap<>(256, false);
   private final PrefixNode prefixes = new PrefixNode();
   private final List<String> names = new ArrayList<>();
-  private final CharArraySet negators;
+  private final BitSet negators = new BitSet();
   private final String[] negatorSuffixes;
   private boolean hasPrefixes;
 
-  TermDictionary(CharArraySet negators, String[] negatorSuffixes) {
-    this.negators = negators;
+  TermDictionary(String[] negatorSuffixes) {
     this.negatorSuffixes = negatorSuffixes;
+  }
+
+  /** Marks a normalised word as a negator ("not", "never"): one lookup finds both. */
+  void markNegator(String term) {
+    negators.set(exactId(term));
   }
 
   int exactId(String term) {
@@ -77,8 +81,9 @@ final class TermDictionary {
     }
   }
 
-  boolean isNegator(char[] term, int length) {
-    if (negators.contains(term, 0, length)) {
+  /** Whether a word is a negator, by its dictionary id or its as-written ending (n't). */
+  boolean isNegator(int id, char[] term, int length) {
+    if (id >= 0 && negators.get(id)) {
       return true;
     }
     for (String suffix : negatorSuffixes) {

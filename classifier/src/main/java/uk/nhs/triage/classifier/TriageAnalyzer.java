@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 
 /**
  * The one analysis chain for comment text and rule terms alike. Each word comes out twice at the
@@ -41,9 +40,7 @@ final class TriageAnalyzer extends Analyzer {
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
     stream = new EnglishPossessiveFilter(stream);
-    stream = new KeywordRepeatFilter(stream);
-    stream = new SpellingFilter(stream, spellings);
-    stream = new KStemFilter(stream);
+    stream = AsWrittenFilter.around(stream, s -> new KStemFilter(new SpellingFilter(s, spellings)));
     return new TokenStreamComponents(tokenizer, stream);
   }
 }
