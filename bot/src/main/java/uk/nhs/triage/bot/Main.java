@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import uk.nhs.triage.bot.cli.BenchCommand;
 import uk.nhs.triage.bot.cli.ClassifyCommand;
 import uk.nhs.triage.bot.cli.DemoCommand;
 import uk.nhs.triage.bot.cli.EvaluateCommand;
@@ -28,6 +29,7 @@ import uk.nhs.triage.bot.cli.RunCommand;
       PollCommand.class,
       RunCommand.class,
       MigrateCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -39,6 +39,14 @@ public final class Classifier {
     return new Classifier(RuleLoader.load(rulesDir));
   }
 
+  /**
+   * The analysis chain the rules are matched through, for measuring it alone: no classifier built
+   * on it can be faster than it.
+   */
+  public org.apache.lucene.analysis.Analyzer analyzer() {
+    return rules.analyzer();
+  }
+
   /** A fingerprint of the rule files' contents (first 12 hex digits of their SHA-256). */
   public String rulesVersion() {
     return rules.version();
