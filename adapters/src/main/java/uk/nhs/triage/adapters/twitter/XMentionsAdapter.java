@@ -133,6 +133,10 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget {
       return page;
     } catch (AdapterException e) {
       throw e;
+    } catch (StackOverflowError e) {
+      // twitter4j's JSON parser recurses once per nesting level: a hostile page must not take
+      // the poll thread down with it.
+      throw new MalformedPageException(what + " answered JSON nested too deeply to read", null);
     } catch (Exception e) {
       throw errors.failure(e, what);
     }
