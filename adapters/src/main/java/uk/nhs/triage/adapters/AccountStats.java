@@ -10,8 +10,14 @@ import java.time.Instant;
  * @param followers followers, subscribers or page followers
  * @param postsLast8Weeks original posts (not replies, not reposts) in the last {@link #POST_WINDOW}
  * @param lastOriginalPost when the newest original post was published
+ * @param accountCreatedAt when the account was opened, for the "after six months" of the
+ *     low-interest rule
  */
-public record AccountStats(Integer followers, Integer postsLast8Weeks, Instant lastOriginalPost) {
+public record AccountStats(
+    Integer followers,
+    Integer postsLast8Weeks,
+    Instant lastOriginalPost,
+    Instant accountCreatedAt) {
   /** The "two months" of the low-frequency rule, counted as eight weeks. */
   public static final Duration POST_WINDOW = Duration.ofDays(56);
 }

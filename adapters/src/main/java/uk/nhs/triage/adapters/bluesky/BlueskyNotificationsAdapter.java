@@ -134,7 +134,9 @@ public final class BlueskyNotificationsAdapter
       pageCursor = page.path("cursor").asText(null);
       pages++;
     } while (inWindow && pageCursor != null && pages < PostTally.MAX_PAGES);
-    return tally.withFollowers(JsonNumbers.integerOrNull(profile.get("followersCount")));
+    return tally.stats(
+        JsonNumbers.integerOrNull(profile.get("followersCount")),
+        JsonNumbers.instantOrNull(profile.path("createdAt")));
   }
 
   @Override

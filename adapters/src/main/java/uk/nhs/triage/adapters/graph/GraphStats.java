@@ -41,6 +41,6 @@ public final class GraphStats {
         Map.of("fields", "id," + timeField, "limit", "100"),
         null,
         post -> tally.add(GraphDates.parseOrNull(post.path(timeField).asText(null))));
-    return tally.withFollowers(followers);
+    return tally.stats(followers, null);
   }
 }

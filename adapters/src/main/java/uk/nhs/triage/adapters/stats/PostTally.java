@@ -40,7 +40,8 @@ public final class PostTally {
     return true;
   }
 
-  public AccountStats withFollowers(Integer followers) {
-    return new AccountStats(followers, inWindow, newest);
+  /** The figures, with what the platform says about the account itself (null where nothing). */
+  public AccountStats stats(Integer followers, Instant accountCreatedAt) {
+    return new AccountStats(followers, inWindow, newest, accountCreatedAt);
   }
 }

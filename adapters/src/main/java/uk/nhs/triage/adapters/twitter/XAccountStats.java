@@ -65,7 +65,7 @@ final class XAccountStats {
       next = page.path("meta").path("next_token").asText(null);
       pages++;
     } while (inWindow && next != null && pages < PostTally.MAX_PAGES);
-    return tally.withFollowers(followers);
+    return tally.stats(followers, JsonNumbers.instantOrNull(data.path("created_at")));
   }
 
   private HttpUrl.Builder users(XConnection.Client client) throws AdapterException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ public final class YouTubeCommentsAdapter
     JsonNode channels =
         get(
             api("channels")
-                .addQueryParameter("part", "statistics,contentDetails")
+                .addQueryParameter("part", "snippet,statistics,contentDetails")
                 .addQueryParameter("id", channelId));
     JsonNode channel = null;
     for (JsonNode item : items(channels, "channels")) {
@@ -108,10 +109,11 @@ public final class YouTubeCommentsAdapter
         statistics.path("hiddenSubscriberCount").asBoolean(false)
             ? null
             : JsonNumbers.integerOrNull(statistics.get("subscriberCount"));
+    Instant opened = JsonNumbers.instantOrNull(channel.path("snippet").path("publishedAt"));
     String uploads =
         channel.path("contentDetails").path("relatedPlaylists").path("uploads").asText("");
     if (uploads.isEmpty()) {
-      return new AccountStats(subscribers, null, null);
+      return new AccountStats(subscribers, null, null, opened);
     }
     PostTally tally = new PostTally(clock.instant());
     String pageToken = null;
@@ -135,7 +137,7 @@ public final class YouTubeCommentsAdapter
       pageToken = page.path("nextPageToken").asText(null);
       pages++;
     } while (inWindow && pageToken != null && pages < PostTally.MAX_PAGES);
-    return tally.withFollowers(subscribers);
+    return tally.stats(subscribers, opened);
   }
 
   @Override

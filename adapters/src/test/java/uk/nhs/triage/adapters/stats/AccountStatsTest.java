@@ -88,7 +88,12 @@ class AccountStatsTest {
             NOW);
 
     assertThat(x.stats())
-        .isEqualTo(new AccountStats(5120, 2, Instant.parse("2026-11-20T09:00:00Z")));
+        .isEqualTo(
+            new AccountStats(
+                5120,
+                2,
+                Instant.parse("2026-11-20T09:00:00Z"),
+                Instant.parse("2013-12-14T04:35:55Z")));
   }
 
   @Test
@@ -118,7 +123,7 @@ class AccountStatsTest {
             NOW);
 
     assertThat(facebook.stats())
-        .isEqualTo(new AccountStats(87, 0, Instant.parse("2026-09-01T08:00:00Z")));
+        .isEqualTo(new AccountStats(87, 0, Instant.parse("2026-09-01T08:00:00Z"), null));
   }
 
   @Test
@@ -147,7 +152,7 @@ class AccountStatsTest {
             NOW);
 
     assertThat(instagram.stats())
-        .isEqualTo(new AccountStats(1500, 3, Instant.parse("2026-11-22T12:00:00Z")));
+        .isEqualTo(new AccountStats(1500, 3, Instant.parse("2026-11-22T12:00:00Z"), null));
   }
 
   @Test
@@ -159,6 +164,7 @@ class AccountStatsTest {
                 okJson(
                     """
                     {"kind":"youtube#channelListResponse","items":[{"kind":"youtube#channel","id":"UCnhsTrust",
+                      "snippet":{"title":"NHS Trust","publishedAt":"2019-03-01T10:00:00Z"},
                       "contentDetails":{"relatedPlaylists":{"likes":"","uploads":"UUnhsTrust"}},
                       "statistics":{"viewCount":"81234","subscriberCount":"64","hiddenSubscriberCount":false,"videoCount":"12"}}]}
                     """)));
@@ -177,7 +183,12 @@ class AccountStatsTest {
             NOW);
 
     assertThat(youtube.stats())
-        .isEqualTo(new AccountStats(64, 1, Instant.parse("2026-10-30T15:00:00Z")));
+        .isEqualTo(
+            new AccountStats(
+                64,
+                1,
+                Instant.parse("2026-10-30T15:00:00Z"),
+                Instant.parse("2019-03-01T10:00:00Z")));
   }
 
   @Test
@@ -194,7 +205,7 @@ class AccountStatsTest {
             settings("youtube", "UCnhsTrust", wm.baseUrl(), Map.of("api_key", "yt-key"), Map.of()),
             NOW);
 
-    assertThat(youtube.stats()).isEqualTo(new AccountStats(null, null, null));
+    assertThat(youtube.stats()).isEqualTo(new AccountStats(null, null, null, null));
   }
 
   @Test
@@ -234,7 +245,12 @@ class AccountStatsTest {
             NOW);
 
     assertThat(bluesky.stats())
-        .isEqualTo(new AccountStats(42, 1, Instant.parse("2026-11-01T10:00:00Z")));
+        .isEqualTo(
+            new AccountStats(
+                42,
+                1,
+                Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-06-01T00:00:00Z")));
   }
 
   @Test
