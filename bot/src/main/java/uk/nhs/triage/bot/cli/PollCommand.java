@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.nhs.triage.bot.TriageBot;
 import uk.nhs.triage.bot.pipeline.AccountPollResult;
+import uk.nhs.triage.bot.pipeline.AccountPollResult.Outcome;
 
 /** One poll of every configured account, then a summary. */
 @Command(
@@ -26,17 +27,25 @@ public final class PollCommand implements Callable<Integer> {
     try (TriageBot bot = TriageBot.start(config.wiring(), System.getenv(), Clock.systemUTC())) {
       List<AccountPollResult> results = bot.pollOnce();
       print(System.out, results);
-      return results.stream().allMatch(AccountPollResult::succeeded) ? 0 : 1;
+      return results.stream().allMatch(AccountPollResult::acceptable) ? 0 : 1;
     }
   }
 
   static void print(PrintStream out, List<AccountPollResult> results) {
     for (AccountPollResult r : results) {
+      if (r.outcome() == Outcome.SKIPPED_RATE_LIMITED) {
+        out.printf(
+            Locale.ROOT,
+            "account %-20s RATE LIMITED until %s: not polled%n",
+            r.accountId(),
+            r.retryAt());
+        continue;
+      }
       out.printf(
           Locale.ROOT,
           "account %-20s %s: %d comments fetched, %d new, %d passed over%n",
           r.accountId(),
-          r.succeeded() ? "ok" : "FAILED",
+          status(r),
           r.received(),
           r.stored(),
           r.problems().size());
@@ -45,5 +54,15 @@ public final class PollCommand implements Callable<Integer> {
         out.println("    " + r.error());
       }
     }
+  }
+
+  private static String status(AccountPollResult r) {
+    return switch (r.outcome()) {
+      case OK -> "ok";
+      case RATE_LIMITED -> "RATE LIMITED until " + r.retryAt() + " (saved so far kept)";
+      case SKIPPED_RATE_LIMITED -> "RATE LIMITED";
+      case AUTH_FAILED -> "AUTH FAILED (account marked unhealthy)";
+      case FAILED -> "FAILED";
+    };
   }
 }
