@@ -69,6 +69,15 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     return database;
   }
 
+  /**
+   * A second connection pool on this class's database, as another process sharing it would have;
+   * the caller closes it.
+   */
+  public Database connectAgain() {
+    Server server = Server.get();
+    return Database.connect(server.urlFor(name), server.user(), server.password());
+  }
+
   public Jdbi jdbi() {
     return database.jdbi();
   }
