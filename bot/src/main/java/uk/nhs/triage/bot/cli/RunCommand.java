@@ -48,9 +48,11 @@ public final class RunCommand implements Callable<Integer> {
       stopRequested.await();
       System.out.println("Stopping: waiting for running polls to finish.");
     } finally {
+      // Said before the hook is released: once it returns, the JVM may end at any moment.
+      System.out.println("Stopped: scheduler and database closed.");
+      System.out.flush();
       stopped.countDown();
     }
-    System.out.println("Stopped.");
     return 0;
   }
 
