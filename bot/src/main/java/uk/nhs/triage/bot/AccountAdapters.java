@@ -3,6 +3,7 @@ package uk.nhs.triage.bot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import uk.nhs.triage.adapters.AccountSettings;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.bluesky.BlueskyNotificationsAdapter;
@@ -20,14 +21,20 @@ public final class AccountAdapters {
 
   private AccountAdapters() {}
 
+  /** The account's adapter, its secrets read from this process's environment. */
   public static SourceAdapter open(Account account) {
+    return open(account, System.getenv());
+  }
+
+  /** The account's adapter, its secrets read from {@code environment}. */
+  public static SourceAdapter open(Account account, Map<String, String> environment) {
     return switch (account.platform()) {
       case "replay" -> new ReplayAdapter(account.id(), replayFile(account), REPLAY_PAGE_SIZE);
-      case "facebook" -> new FacebookPageAdapter(settings(account));
-      case "instagram" -> new InstagramAdapter(settings(account));
-      case "x" -> new XMentionsAdapter(settings(account));
-      case "youtube" -> new YouTubeCommentsAdapter(settings(account));
-      case "bluesky" -> new BlueskyNotificationsAdapter(settings(account));
+      case "facebook" -> new FacebookPageAdapter(settings(account, environment));
+      case "instagram" -> new InstagramAdapter(settings(account, environment));
+      case "x" -> new XMentionsAdapter(settings(account, environment));
+      case "youtube" -> new YouTubeCommentsAdapter(settings(account, environment));
+      case "bluesky" -> new BlueskyNotificationsAdapter(settings(account, environment));
       default ->
           throw new IllegalStateException(
               "account " + account.id() + ": platform " + account.platform() + " has no adapter");
@@ -35,13 +42,13 @@ public final class AccountAdapters {
   }
 
   /** What a platform adapter needs, with the secrets read now from the environment. */
-  static AccountSettings settings(Account account) {
+  static AccountSettings settings(Account account, Map<String, String> environment) {
     return new AccountSettings(
         account.id(),
         account.platform(),
         account.handle(),
         account.baseUrl() == null ? null : account.baseUrl().toString(),
-        account.resolveCredentials(),
+        account.resolveCredentials(environment::get),
         account.options(),
         timeout(account));
   }

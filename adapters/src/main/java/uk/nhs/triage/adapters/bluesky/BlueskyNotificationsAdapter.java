@@ -14,6 +14,8 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import uk.nhs.triage.adapters.AccountSettings;
+import uk.nhs.triage.adapters.AccountStats;
+import uk.nhs.triage.adapters.AccountStatsSource;
 import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.AuthFailedException;
 import uk.nhs.triage.adapters.Comment;
@@ -22,6 +24,8 @@ import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.stats.JsonNumbers;
+import uk.nhs.triage.adapters.stats.PostTally;
 import uk.nhs.triage.adapters.watermark.Watermark;
 
 /**
@@ -35,7 +39,8 @@ import uk.nhs.triage.adapters.watermark.Watermark;
  * did} (the repo replies are written to; default: the session's DID, else the handle), {@code
  * max_pages} (default 10).
  */
-public final class BlueskyNotificationsAdapter implements SourceAdapter, ReplyTarget {
+public final class BlueskyNotificationsAdapter
+    implements SourceAdapter, ReplyTarget, AccountStatsSource {
   static final String PLATFORM = "bluesky";
   private static final String DEFAULT_BASE_URL = "https://bsky.social";
   private static final Set<String> KEPT_REASONS = Set.of("mention", "reply", "quote");
@@ -83,6 +88,55 @@ public final class BlueskyNotificationsAdapter implements SourceAdapter, ReplyTa
     }
     this.session = new BlueskySession(accountId, jwt, identifier, password, base, http, errors);
     this.reader = new BlueskyNotificationReader(accountId);
+  }
+
+  /**
+   * Followers from {@code app.bsky.actor.getProfile}, and the account's own posts (no replies; a
+   * repost or the pinned post carries a {@code reason} and is skipped) from {@code
+   * app.bsky.feed.getAuthorFeed}, newest first.
+   */
+  @Override
+  public AccountStats stats() throws AdapterException {
+    String actor = repoDid != null ? repoDid : handle;
+    JsonNode profile =
+        get(
+            base.newBuilder()
+                .addPathSegments("xrpc/app.bsky.actor.getProfile")
+                .addQueryParameter("actor", actor)
+                .build());
+    PostTally tally = new PostTally(clock.instant());
+    String pageCursor = null;
+    int pages = 0;
+    boolean inWindow = true;
+    do {
+      HttpUrl.Builder url =
+          base.newBuilder()
+              .addPathSegments("xrpc/app.bsky.feed.getAuthorFeed")
+              .addQueryParameter("actor", actor)
+              .addQueryParameter("filter", "posts_no_replies")
+              .addQueryParameter("limit", "100");
+      if (pageCursor != null) {
+        url.addQueryParameter("cursor", pageCursor);
+      }
+      JsonNode page = get(url.build());
+      if (!page.path("feed").isArray()) {
+        throw new MalformedPageException(
+            "account " + accountId + ": getAuthorFeed answer has no \"feed\" list", null);
+      }
+      for (JsonNode item : page.path("feed")) {
+        if (item.hasNonNull("reason")) {
+          continue;
+        }
+        JsonNode post = item.path("post");
+        Instant at = JsonNumbers.instantOrNull(post.path("record").path("createdAt"));
+        inWindow &= tally.add(at != null ? at : JsonNumbers.instantOrNull(post.path("indexedAt")));
+      }
+      pageCursor = page.path("cursor").asText(null);
+      pages++;
+    } while (inWindow && pageCursor != null && pages < PostTally.MAX_PAGES);
+    return tally.stats(
+        JsonNumbers.integerOrNull(profile.get("followersCount")),
+        JsonNumbers.instantOrNull(profile.path("createdAt")));
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import uk.nhs.triage.adapters.AccountSettings;
+import uk.nhs.triage.adapters.AccountStats;
+import uk.nhs.triage.adapters.AccountStatsSource;
 import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.adapters.MalformedPageException;
@@ -18,6 +20,7 @@ import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.graph.GraphClient;
 import uk.nhs.triage.adapters.graph.GraphOptions;
 import uk.nhs.triage.adapters.graph.GraphPoll;
+import uk.nhs.triage.adapters.graph.GraphStats;
 import uk.nhs.triage.adapters.graph.Watermark;
 
 /**
@@ -31,7 +34,7 @@ import uk.nhs.triage.adapters.graph.Watermark;
  * /{comment-id}/replies}). The comments edge has no order or since, so the {@link Watermark} (the
  * cursor, as described there) picks out what is new. A poll reads every page or throws.
  */
-public final class InstagramAdapter implements SourceAdapter, ReplyTarget {
+public final class InstagramAdapter implements SourceAdapter, ReplyTarget, AccountStatsSource {
   static final String TOKEN = "access_token";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,6 +52,18 @@ public final class InstagramAdapter implements SourceAdapter, ReplyTarget {
     this.options = GraphOptions.of(settings);
     this.clock = clock;
     this.graph = new GraphClient(settings, TOKEN, clock, options.backoff());
+  }
+
+  /** Followers and own media, for the account-health checks. */
+  @Override
+  public AccountStats stats() throws AdapterException {
+    return GraphStats.read(
+        graph,
+        settings.handle(),
+        new String[] {"followers_count"},
+        "media",
+        "timestamp",
+        clock.instant());
   }
 
   @Override

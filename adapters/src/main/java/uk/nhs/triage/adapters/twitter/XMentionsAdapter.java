@@ -12,6 +12,8 @@ import twitter4j.Tweet;
 import twitter4j.TweetsResponse;
 import twitter4j.TwitterV2;
 import uk.nhs.triage.adapters.AccountSettings;
+import uk.nhs.triage.adapters.AccountStats;
+import uk.nhs.triage.adapters.AccountStatsSource;
 import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.adapters.MalformedPageException;
@@ -31,7 +33,7 @@ import uk.nhs.triage.adapters.http.PlatformHttp;
  * Options: {@code user_id} (our account's numeric id, required), {@code max_pages} (default 10: X
  * serves only the latest 800 mentions).
  */
-public final class XMentionsAdapter implements SourceAdapter, ReplyTarget {
+public final class XMentionsAdapter implements SourceAdapter, ReplyTarget, AccountStatsSource {
   static final String PLATFORM = "x";
   private static final String TWEET_FIELDS =
       "created_at,author_id,conversation_id,referenced_tweets,lang";
@@ -44,6 +46,8 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget {
   private final XErrors errors;
   private final XMentionReader reader;
   private final XHiddenReplies hiddenReplies;
+  private final XAccountStats accountStats;
+  private final Clock clock;
   private XConnection.Client readClient;
   private XConnection.Client writeClient;
 
@@ -66,8 +70,16 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget {
     }
     this.errors = new XErrors(clock);
     this.reader = new XMentionReader(accountId);
-    this.hiddenReplies =
-        new XHiddenReplies(accountId, new PlatformHttp(accountId, settings.timeout()), errors);
+    PlatformHttp http = new PlatformHttp(accountId, settings.timeout());
+    this.hiddenReplies = new XHiddenReplies(accountId, http, errors);
+    this.accountStats = new XAccountStats(accountId, userId, http, errors);
+    this.clock = clock;
+  }
+
+  /** Followers and own original posts, for the account-health checks. */
+  @Override
+  public AccountStats stats() throws AdapterException {
+    return accountStats.read(reader(), clock.instant());
   }
 
   @Override

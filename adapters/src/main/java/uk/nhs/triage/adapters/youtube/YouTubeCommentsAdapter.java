@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import uk.nhs.triage.adapters.AccountSettings;
+import uk.nhs.triage.adapters.AccountStats;
+import uk.nhs.triage.adapters.AccountStatsSource;
 import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.AuthFailedException;
 import uk.nhs.triage.adapters.Comment;
@@ -22,6 +25,8 @@ import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.stats.JsonNumbers;
+import uk.nhs.triage.adapters.stats.PostTally;
 import uk.nhs.triage.adapters.watermark.Watermark;
 
 /**
@@ -36,7 +41,8 @@ import uk.nhs.triage.adapters.watermark.Watermark;
  * <p>Secrets: {@code api_key} (reading only) or {@code oauth_token} (reading, replying, hiding).
  * Options: {@code channel_id} (default: the account's handle), {@code max_pages} (default 10).
  */
-public final class YouTubeCommentsAdapter implements SourceAdapter, ReplyTarget {
+public final class YouTubeCommentsAdapter
+    implements SourceAdapter, ReplyTarget, AccountStatsSource {
   static final String PLATFORM = "youtube";
   private static final String DEFAULT_BASE_URL = "https://www.googleapis.com";
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
@@ -51,6 +57,7 @@ public final class YouTubeCommentsAdapter implements SourceAdapter, ReplyTarget 
   private final PlatformHttp http;
   private final YouTubeErrors errors;
   private final YouTubeCommentReader reader;
+  private final Clock clock;
 
   public YouTubeCommentsAdapter(AccountSettings settings) {
     this(settings, Clock.systemUTC());
@@ -75,6 +82,62 @@ public final class YouTubeCommentsAdapter implements SourceAdapter, ReplyTarget 
     this.http = new PlatformHttp(accountId, settings.timeout());
     this.errors = new YouTubeErrors(clock);
     this.reader = new YouTubeCommentReader(accountId);
+    this.clock = clock;
+  }
+
+  /**
+   * Subscribers ({@code channels?part=statistics}; null when the channel hides them) and the
+   * uploads of the last weeks, newest first from the channel's uploads playlist.
+   */
+  @Override
+  public AccountStats stats() throws AdapterException {
+    JsonNode channels =
+        get(
+            api("channels")
+                .addQueryParameter("part", "snippet,statistics,contentDetails")
+                .addQueryParameter("id", channelId));
+    JsonNode channel = null;
+    for (JsonNode item : items(channels, "channels")) {
+      channel = channel == null ? item : channel;
+    }
+    if (channel == null) {
+      throw new AdapterException(
+          "account " + accountId + ": YouTube knows no channel " + channelId);
+    }
+    JsonNode statistics = channel.path("statistics");
+    Integer subscribers =
+        statistics.path("hiddenSubscriberCount").asBoolean(false)
+            ? null
+            : JsonNumbers.integerOrNull(statistics.get("subscriberCount"));
+    Instant opened = JsonNumbers.instantOrNull(channel.path("snippet").path("publishedAt"));
+    String uploads =
+        channel.path("contentDetails").path("relatedPlaylists").path("uploads").asText("");
+    if (uploads.isEmpty()) {
+      return new AccountStats(subscribers, null, null, opened);
+    }
+    PostTally tally = new PostTally(clock.instant());
+    String pageToken = null;
+    int pages = 0;
+    boolean inWindow = true;
+    do {
+      HttpUrl.Builder url =
+          api("playlistItems")
+              .addQueryParameter("part", "contentDetails")
+              .addQueryParameter("playlistId", uploads)
+              .addQueryParameter("maxResults", "50");
+      if (pageToken != null) {
+        url.addQueryParameter("pageToken", pageToken);
+      }
+      JsonNode page = get(url);
+      for (JsonNode item : items(page, "playlistItems")) {
+        inWindow &=
+            tally.add(
+                JsonNumbers.instantOrNull(item.path("contentDetails").path("videoPublishedAt")));
+      }
+      pageToken = page.path("nextPageToken").asText(null);
+      pages++;
+    } while (inWindow && pageToken != null && pages < PostTally.MAX_PAGES);
+    return tally.stats(subscribers, opened);
   }
 
   @Override

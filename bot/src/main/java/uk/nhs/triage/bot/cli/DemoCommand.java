@@ -40,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
             + file);
     try (TriageBot bot = TriageBot.start(wiring, System.getenv(), Clock.systemUTC())) {
       List<AccountPollResult> results = bot.pollOnce();
-      PollCommand.print(System.out, results);
+      PollSummary.print(System.out, results);
       System.out.println();
       QueueSummary.print(System.out, bot.store(), 50);
       return results.stream().allMatch(AccountPollResult::succeeded) ? 0 : 1;

@@ -1,9 +1,7 @@
 package uk.nhs.triage.bot.cli;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,25 +23,8 @@ public final class PollCommand implements Callable<Integer> {
   public Integer call() {
     try (TriageBot bot = TriageBot.start(config.wiring(), System.getenv(), Clock.systemUTC())) {
       List<AccountPollResult> results = bot.pollOnce();
-      print(System.out, results);
-      return results.stream().allMatch(AccountPollResult::succeeded) ? 0 : 1;
-    }
-  }
-
-  static void print(PrintStream out, List<AccountPollResult> results) {
-    for (AccountPollResult r : results) {
-      out.printf(
-          Locale.ROOT,
-          "account %-20s %s: %d comments fetched, %d new, %d passed over%n",
-          r.accountId(),
-          r.succeeded() ? "ok" : "FAILED",
-          r.received(),
-          r.stored(),
-          r.problems().size());
-      r.problems().forEach(p -> out.println("    passed over: " + p));
-      if (!r.succeeded()) {
-        out.println("    " + r.error());
-      }
+      PollSummary.print(System.out, results);
+      return results.stream().allMatch(AccountPollResult::acceptable) ? 0 : 1;
     }
   }
 }

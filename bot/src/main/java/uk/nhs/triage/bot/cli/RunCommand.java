@@ -27,16 +27,40 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
+    // The JVM ends once its shutdown hooks return, so the hook waits until the scheduler has let
+    // the running polls finish and the database pool is closed.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopRequested.countDown();
+              awaitQuietly(stopped);
+            },
+            "triage-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     try (TriageBot bot = TriageBot.start(config.wiring(), System.getenv(), Clock.systemUTC());
         PollScheduler scheduler = new PollScheduler(bot, bot.database().dataSource(), instance)) {
       scheduler.schedule(bot.accounts());
       scheduler.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "triage-shutdown"));
       System.out.println(
           "Polling " + bot.accounts().size() + " accounts. Stop with Ctrl-C or SIGTERM.");
-      stopped.await();
+      stopRequested.await();
+      System.out.println("Stopping: waiting for running polls to finish.");
+    } finally {
+      // Said before the hook is released: once it returns, the JVM may end at any moment.
+      System.out.println("Stopped: scheduler and database closed.");
+      System.out.flush();
+      stopped.countDown();
     }
     return 0;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -2,14 +2,19 @@ package uk.nhs.triage.bot.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.triage.adapters.AdapterException;
+import uk.nhs.triage.adapters.AuthFailedException;
 import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.adapters.MalformedPageException;
 import uk.nhs.triage.adapters.Page;
+import uk.nhs.triage.adapters.RateLimitedException;
 import uk.nhs.triage.adapters.SourceAdapter;
+import uk.nhs.triage.bot.pipeline.AccountPollResult.Outcome;
 import uk.nhs.triage.bot.store.SaveResult;
 import uk.nhs.triage.bot.store.TriageStore;
 
@@ -20,6 +25,9 @@ import uk.nhs.triage.bot.store.TriageStore;
  */
 public final class PollCycle {
   private static final Logger log = LoggerFactory.getLogger(PollCycle.class);
+
+  /** How long to wait when a platform limits us without saying until when. */
+  private static final Duration DEFAULT_WAIT = Duration.ofMinutes(15);
 
   private final Triage triage;
   private final TriageStore store;
@@ -60,11 +68,48 @@ public final class PollCycle {
         }
       } while (page.more());
       return AccountPollResult.ok(accountId, received, stored, problems);
-    } catch (AdapterException | RuntimeException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      log.error("account {}: poll failed, cursor kept at {}: {}", accountId, cursor, reason);
+    } catch (RateLimitedException e) {
+      Instant until = e.resetAt() != null ? e.resetAt() : clock.instant().plus(DEFAULT_WAIT);
+      log.warn(
+          "account {}: rate limited until {}, cursor kept at {}, {} new comments saved: {}",
+          accountId,
+          until,
+          cursor,
+          stored,
+          e.getMessage());
+      store.recordRateLimit(
+          accountId, until, "rate limited until " + until + ": " + e.getMessage());
+      return AccountPollResult.failed(
+          accountId,
+          received,
+          stored,
+          problems,
+          "rate limited until " + until,
+          Outcome.RATE_LIMITED,
+          until);
+    } catch (AuthFailedException e) {
+      String reason = "authentication failed: " + reasonOf(e);
+      log.error("account {}: {}; marked unhealthy until a poll succeeds", accountId, reason);
       store.recordPollFailure(accountId, reason);
-      return AccountPollResult.failed(accountId, received, stored, problems, reason);
+      return AccountPollResult.failed(
+          accountId, received, stored, problems, reason, Outcome.AUTH_FAILED, null);
+    } catch (MalformedPageException e) {
+      // The message names the account and the request with its secrets masked (SafeUrl).
+      String reason = "unreadable page: " + reasonOf(e);
+      log.error("account {}: {}; cursor kept at {}, retried next cycle", accountId, reason, cursor);
+      store.recordPollFailure(accountId, reason);
+      return AccountPollResult.failed(
+          accountId, received, stored, problems, reason, Outcome.FAILED, null);
+    } catch (AdapterException | RuntimeException e) {
+      String reason = reasonOf(e);
+      log.error("account {}: poll failed, cursor kept at {}: {}", accountId, cursor, reason, e);
+      store.recordPollFailure(accountId, reason);
+      return AccountPollResult.failed(
+          accountId, received, stored, problems, reason, Outcome.FAILED, null);
     }
+  }
+
+  private static String reasonOf(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

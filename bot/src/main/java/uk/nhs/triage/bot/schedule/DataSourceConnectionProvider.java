@@ -6,11 +6,11 @@ import javax.sql.DataSource;
 import org.quartz.utils.ConnectionProvider;
 
 /** Lets Quartz's job store use the bot's own connection pool. */
-public final class DataSourceConnectionProvider implements ConnectionProvider {
-  private static DataSource dataSource;
+final class DataSourceConnectionProvider implements ConnectionProvider {
+  private final DataSource dataSource;
 
-  static synchronized void use(DataSource source) {
-    dataSource = source;
+  DataSourceConnectionProvider(DataSource dataSource) {
+    this.dataSource = dataSource;
   }
 
   @Override
@@ -20,7 +20,7 @@ public final class DataSourceConnectionProvider implements ConnectionProvider {
 
   @Override
   public void shutdown() {
-    // The pool belongs to the bot, which closes it.
+    // The pool belongs to the bot, which closes it after the scheduler has stopped.
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import uk.nhs.triage.adapters.AccountStats;
 import uk.nhs.triage.bot.pipeline.TriagedComment;
 import uk.nhs.triage.bot.routing.Action;
 import uk.nhs.triage.bot.routing.Priority;
@@ -38,10 +39,12 @@ public final class TriageStore {
 
   private final Jdbi jdbi;
   private final JsonColumns json;
+  private final AccountHealthRows health;
 
   public TriageStore(Jdbi jdbi, ObjectMapper mapper) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.json = new JsonColumns(Objects.requireNonNull(mapper, "mapper"));
+    this.health = new AccountHealthRows(jdbi);
   }
 
   /** Adds an account, or updates its platform and handle; its cursor and health are kept. */
@@ -107,7 +110,8 @@ public final class TriageStore {
                       """
                       UPDATE account
                          SET cursor = :cursor, last_poll_at = now(), last_success_at = now(),
-                             last_error = NULL, healthy = true,
+                             last_error = NULL, healthy = true, consecutive_failures = 0,
+                             rate_limited_until = NULL,
                              comments_seen = comments_seen + :stored
                        WHERE id = :id
                       """)
@@ -123,24 +127,54 @@ public final class TriageStore {
         });
   }
 
-  /** Marks the account unhealthy with the reason; its cursor stays where it was. */
+  /**
+   * Marks the account unhealthy with the reason (a refused token, a page that cannot be read, ...)
+   * and counts the failure; its cursor stays where it was. The next successful save marks it
+   * healthy again.
+   */
   public void recordPollFailure(String accountId, String error) {
-    int accounts =
-        jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        """
-                        UPDATE account SET last_poll_at = now(), last_error = :error,
-                                           healthy = false
-                         WHERE id = :id
-                        """)
-                    .bind("error", clean(error))
-                    .bind("id", accountId)
-                    .execute());
-    if (accounts == 0) {
-      throw new IllegalArgumentException(
-          "account '" + accountId + "' is not registered: call registerAccount first");
-    }
+    health.failed(accountId, error);
+  }
+
+  /**
+   * Records that the platform asked us to wait until {@code until}: the account is not polled
+   * before then. Its health and cursor are untouched (pages saved before the limit stay saved).
+   */
+  public void recordRateLimit(String accountId, Instant until, String error) {
+    health.rateLimited(accountId, until, error);
+  }
+
+  /** When the account's rate limit ends, if one was recorded and no poll succeeded since. */
+  public Optional<Instant> rateLimitedUntil(String accountId) {
+    return health.rateLimitedUntil(accountId);
+  }
+
+  /** True when the account's platform figures were not asked for in the last day. */
+  public boolean accountStatsDue(String accountId, Instant now) {
+    return health.statsDue(accountId, now);
+  }
+
+  /** Keeps the platform's figures for the account, read at {@code at}. */
+  public void recordAccountStats(String accountId, AccountStats stats, Instant at) {
+    health.stats(accountId, stats, at);
+  }
+
+  /** Notes a failed attempt to read the figures (so it is not retried before tomorrow). */
+  public void recordAccountStatsFailure(String accountId, String error, Instant at) {
+    health.statsFailed(accountId, error, at);
+  }
+
+  /**
+   * Every registered account's polling health and closure criteria (002 §10.1, thresholds in {@link
+   * ClosureCriteria}) evaluated at {@code now}, by account id.
+   */
+  public List<AccountHealthView> accountHealth(Instant now) {
+    return health.all(now);
+  }
+
+  /** {@link #accountHealth(Instant)} as of this moment. */
+  public List<AccountHealthView> accountHealth() {
+    return accountHealth(Instant.now());
   }
 
   /**

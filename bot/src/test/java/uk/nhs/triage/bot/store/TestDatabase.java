@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -67,6 +69,27 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
   public Database database() {
     return database;
+  }
+
+  /**
+   * A second connection pool on this class's database, as another process sharing it would have;
+   * the caller closes it.
+   */
+  public Database connectAgain() {
+    Server server = Server.get();
+    return Database.connect(server.urlFor(name), server.user(), server.password());
+  }
+
+  /** How a bot process reaches this database: the TRIAGE_DB_* environment variables. */
+  public Map<String, String> environment() {
+    Server server = Server.get();
+    Map<String, String> env = new HashMap<>();
+    env.put("TRIAGE_DB_URL", server.urlFor(name));
+    env.put("TRIAGE_DB_USER", server.user());
+    if (server.password() != null) {
+      env.put("TRIAGE_DB_PASSWORD", server.password());
+    }
+    return env;
   }
 
   public Jdbi jdbi() {
