@@ -3,7 +3,11 @@ package uk.nhs.triage.bot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import uk.nhs.triage.adapters.AccountSettings;
+import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.bluesky.BlueskyNotificationsAdapter;
 import uk.nhs.triage.adapters.facebook.FacebookPageAdapter;
@@ -21,13 +25,31 @@ public final class AccountAdapters {
   private AccountAdapters() {}
 
   public static SourceAdapter open(Account account) {
+    return open(account, System::getenv);
+  }
+
+  /**
+   * The way back to the account's platform, for posting approved replies and hiding comments; empty
+   * for an account that cannot post (a replay account). Secrets are read from {@code environment}.
+   */
+  public static Optional<ReplyTarget> replyTarget(
+      Account account, Map<String, String> environment) {
+    if (account.platform().equals("replay")) {
+      return Optional.empty();
+    }
+    return open(account, environment::get) instanceof ReplyTarget target
+        ? Optional.of(target)
+        : Optional.empty();
+  }
+
+  private static SourceAdapter open(Account account, Function<String, String> environment) {
     return switch (account.platform()) {
       case "replay" -> new ReplayAdapter(account.id(), replayFile(account), REPLAY_PAGE_SIZE);
-      case "facebook" -> new FacebookPageAdapter(settings(account));
-      case "instagram" -> new InstagramAdapter(settings(account));
-      case "x" -> new XMentionsAdapter(settings(account));
-      case "youtube" -> new YouTubeCommentsAdapter(settings(account));
-      case "bluesky" -> new BlueskyNotificationsAdapter(settings(account));
+      case "facebook" -> new FacebookPageAdapter(settings(account, environment));
+      case "instagram" -> new InstagramAdapter(settings(account, environment));
+      case "x" -> new XMentionsAdapter(settings(account, environment));
+      case "youtube" -> new YouTubeCommentsAdapter(settings(account, environment));
+      case "bluesky" -> new BlueskyNotificationsAdapter(settings(account, environment));
       default ->
           throw new IllegalStateException(
               "account " + account.id() + ": platform " + account.platform() + " has no adapter");
@@ -36,12 +58,16 @@ public final class AccountAdapters {
 
   /** What a platform adapter needs, with the secrets read now from the environment. */
   static AccountSettings settings(Account account) {
+    return settings(account, System::getenv);
+  }
+
+  private static AccountSettings settings(Account account, Function<String, String> environment) {
     return new AccountSettings(
         account.id(),
         account.platform(),
         account.handle(),
         account.baseUrl() == null ? null : account.baseUrl().toString(),
-        account.resolveCredentials(),
+        account.resolveCredentials(environment),
         account.options(),
         timeout(account));
   }
