@@ -13,6 +13,7 @@ import uk.nhs.triage.bot.DatabaseChoice;
 import uk.nhs.triage.bot.config.TriageConfig;
 import uk.nhs.triage.bot.notify.OutboxSender;
 import uk.nhs.triage.bot.notify.SendReport;
+import uk.nhs.triage.bot.notify.SmtpMailer;
 import uk.nhs.triage.bot.store.Database;
 
 /** Sends what waits in the outbox: team emails, approved replies and hides. */
@@ -33,6 +34,7 @@ public final class SendOutboxCommand implements Callable<Integer> {
     TriageConfig triageConfig = config.load();
     try (Database database = DatabaseChoice.open(triageConfig.database(), System.getenv())) {
       database.migrate();
+      warnIfEmailCannotGo(triageConfig);
       OutboxSender sender =
           OutboxSender.fromConfig(
               triageConfig, database.jdbi(), System.getenv(), Clock.systemUTC());
@@ -50,6 +52,17 @@ public final class SendOutboxCommand implements Callable<Integer> {
       } while (!stopped.await(sender.interval().toMillis(), TimeUnit.MILLISECONDS));
       return 0;
     }
+  }
+
+  private static void warnIfEmailCannotGo(TriageConfig triageConfig) {
+    if (triageConfig.smtp() == null) {
+      System.err.println(
+          "warning: " + triageConfig.file() + " has no smtp section: emails wait in the outbox");
+      return;
+    }
+    new SmtpMailer(triageConfig.smtp(), System.getenv(), Clock.systemUTC())
+        .problem()
+        .ifPresent(p -> System.err.println("warning: " + p + ": emails wait in the outbox"));
   }
 
   static void print(PrintStream out, SendReport report) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import uk.nhs.triage.bot.config.SmtpSettings;
 
@@ -22,21 +23,31 @@ public final class SmtpMailer implements Mailer {
 
   /**
    * @param environment where the password's variable is looked up, normally {@code System.getenv()}
-   * @throws IllegalStateException when the config names a password variable that is not set
    */
   public SmtpMailer(SmtpSettings settings, Map<String, String> environment, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.password = settings.password(environment).filter(p -> !p.isBlank()).orElse(null);
+    this.session = Session.getInstance(properties(settings));
+  }
+
+  /**
+   * What stops this mailer from logging in, if anything. Not a start-up failure: the service still
+   * polls and posts replies, and the emails wait in the outbox, failing visibly, until it is set.
+   */
+  public Optional<String> problem() {
     if (settings.passwordEnv() != null && password == null) {
-      throw new IllegalStateException(
+      return Optional.of(
           "smtp.password_env: environment variable " + settings.passwordEnv() + " is not set");
     }
-    this.session = Session.getInstance(properties(settings));
+    return Optional.empty();
   }
 
   @Override
   public void send(Email email) throws MessagingException {
+    if (problem().isPresent()) {
+      throw new MessagingException(problem().get());
+    }
     MimeMessage message = new FixedIdMessage(session, email.messageId());
     message.setFrom(new InternetAddress(settings.from()));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to(), true));
