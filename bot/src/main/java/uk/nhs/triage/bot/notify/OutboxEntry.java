@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param idempotencyKey the same for every attempt at the same effect
  * @param payload what to send, as the writer stored it
  * @param attempts failed attempts so far
+ * @param deliveryRef the Message-ID of the digest this entry was put in before a send that may not
+ *     have been recorded, else null
  */
 public record OutboxEntry(
     long id,
@@ -19,7 +21,8 @@ public record OutboxEntry(
     String destination,
     String idempotencyKey,
     JsonNode payload,
-    int attempts) {
+    int attempts,
+    String deliveryRef) {
 
   public static final String EMAIL = "email";
   public static final String REPLY = "reply";

@@ -164,7 +164,10 @@ public final class OutboxSender implements Runnable {
           } else if (NotificationEmails.standsAlone(entry)) {
             report = report.plus(sendEmail(List.of(entry)));
           } else {
-            digests.computeIfAbsent(entry.destination(), d -> new ArrayList<>()).add(entry);
+            // A digest that may have gone out before a crash goes again as it was.
+            String digest =
+                entry.deliveryRef() != null ? entry.deliveryRef() : "new:" + entry.destination();
+            digests.computeIfAbsent(digest, d -> new ArrayList<>()).add(entry);
           }
         }
         case OutboxEntry.REPLY, OutboxEntry.HIDE -> report = report.plus(act(entry));
@@ -182,6 +185,15 @@ public final class OutboxSender implements Runnable {
           waiting.stream().map(OutboxEntry::id).toList(), calendar.nextOfficeOpening(now));
       report = report.plus(new SendReport(0, 0, 0, waiting.size()));
     }
+    digests.forEach(
+        (digest, entries) -> {
+          if (digest.startsWith("new:") && entries.size() > 1) {
+            store.prepareDigest(
+                entries.stream().map(OutboxEntry::id).toList(),
+                MessageIds.forDigest(
+                    entries.get(0).destination(), entries.stream().map(OutboxEntry::id).toList()));
+          }
+        });
     for (List<OutboxEntry> digest : digests.values()) {
       report = report.plus(sendEmail(digest));
     }

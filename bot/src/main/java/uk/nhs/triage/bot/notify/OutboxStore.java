@@ -45,7 +45,7 @@ final class OutboxStore {
                                      LIMIT :limit
                                      FOR UPDATE SKIP LOCKED)
                     RETURNING o.id, o.kind, o.destination, o.idempotency_key,
-                              o.payload::text AS payload, o.attempts
+                              o.payload::text AS payload, o.attempts, o.delivery_ref
                     """)
                 .bindByType("now", utc(now), OffsetDateTime.class)
                 .bindByType("leaseEnds", utc(now.plus(lease)), OffsetDateTime.class)
@@ -58,7 +58,8 @@ final class OutboxStore {
                             rs.getString("destination"),
                             rs.getString("idempotency_key"),
                             parse(rs.getString("payload")),
-                            rs.getInt("attempts")))
+                            rs.getInt("attempts"),
+                            rs.getString("delivery_ref")))
                 .list()
                 .stream()
                 .sorted(Comparator.comparingLong(OutboxEntry::id))
@@ -104,6 +105,19 @@ final class OutboxStore {
                 .bind("error", clean(error))
                 .bindByType("now", utc(now), OffsetDateTime.class)
                 .bindByType("retryAt", utc(retryAt), OffsetDateTime.class)
+                .execute());
+  }
+
+  /**
+   * Records which digest entries go in before it is sent, so that after a crash between send and
+   * mark-sent the same entries are sent together again, under the same Message-ID.
+   */
+  void prepareDigest(List<Long> ids, String messageId) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE outbox SET delivery_ref = :ref WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .bind("ref", messageId)
                 .execute());
   }
 

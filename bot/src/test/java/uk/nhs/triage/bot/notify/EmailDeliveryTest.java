@@ -209,11 +209,16 @@ class EmailDeliveryTest {
         DB.jdbi()
             .withHandle(
                 h ->
-                    h.createQuery("SELECT id FROM outbox WHERE destination = 'PALS'")
+                    h.createQuery(
+                            "SELECT id FROM outbox WHERE destination = 'PALS'"
+                                + " AND payload->>'account' IN ('acc-night', 'acc-sunday')")
                         .mapTo(Long.class)
                         .list());
     assertThat(pals.get(0).getMessageID()).isEqualTo(MessageIds.forDigest("PALS", palsIds));
-    assertThat(DB.count("SELECT count(DISTINCT sent_at) FROM outbox WHERE destination = 'PALS'"))
+    assertThat(
+            DB.count(
+                "SELECT count(DISTINCT sent_at) FROM outbox WHERE destination = 'PALS'"
+                    + " AND payload->>'account' IN ('acc-night', 'acc-sunday')"))
         .isEqualTo(1);
     assertThat(DB.count("SELECT count(*) FROM outbox WHERE sent_at IS NULL")).isZero();
   }
@@ -330,6 +335,83 @@ class EmailDeliveryTest {
         .isEqualTo(quality.get(1).getMessageID())
         .isEqualTo(MessageIds.forKey("email:QUALITY:x:crash-1"));
     assertThat(sender().sendDue().claimed()).isZero();
+  }
+
+  @Test
+  void aDigestLostBeforeMarkSentGoesAgainAsTheSameDigestWhileNewerCommentsWaitForTheNext()
+      throws Exception {
+    Author lee = new Author("u-lee", "lee_k", "Lee King");
+    save(
+        "acc-digest",
+        triaged(
+            comment("acc-digest", "dg-1", lee, "Parking is impossible", clock.instant()),
+            classification(Label.NEGATIVE),
+            decision(Priority.NORMAL, null, Queue.PALS, Queue.COMMS)),
+        triaged(
+            comment("acc-digest", "dg-2", lee, "And the signs are wrong", clock.instant()),
+            classification(Label.NEGATIVE),
+            decision(Priority.NORMAL, null, Queue.PALS, Queue.COMMS)));
+    SwitchableDataSource database = new SwitchableDataSource(DB.database().dataSource());
+    OutboxSender crashing =
+        new OutboxSender(
+            Jdbi.create(database),
+            config,
+            email -> {
+              new SmtpMailer(config.smtp(), NotifyFixtures.ENV, clock).send(email);
+              database.down.set(true);
+            },
+            NotifyFixtures.ENV,
+            clock);
+    assertThatThrownBy(crashing::sendDue).isInstanceOf(JdbiException.class);
+
+    save(
+        "acc-digest2",
+        triaged(
+            comment("acc-digest2", "dg-3", lee, "Still waiting", clock.instant()),
+            classification(Label.NEGATIVE),
+            decision(Priority.NORMAL, null, Queue.PALS, Queue.COMMS)));
+    clock.advance(Duration.ofMinutes(5));
+    SendReport retry = sender().sendDue();
+
+    assertThat(retry.sent()).isEqualTo(3);
+    List<MimeMessage> pals = to("pals@test.nhs.uk");
+    assertThat(pals).hasSize(3);
+    assertThat(pals.get(0).getMessageID()).isEqualTo(pals.get(1).getMessageID());
+    assertThat(body(pals.get(0))).contains("> Parking is impossible").contains("> And the signs");
+    assertThat(body(pals.get(1))).isEqualTo(body(pals.get(0)));
+    assertThat(pals.get(2).getMessageID()).isNotEqualTo(pals.get(0).getMessageID());
+    assertThat(body(pals.get(2))).contains("> Still waiting").doesNotContain("Parking");
+  }
+
+  @Test
+  void twoSendersAtOnceSendEachEmailOnce() throws Exception {
+    save(
+        "acc-race",
+        triaged(
+            comment(
+                "acc-race", "race-1", JANE, "Child left alone in the car park", clock.instant()),
+            classification(Label.SAFEGUARDING),
+            decision(Priority.URGENT, clock.instant(), Queue.SAFEGUARDING, Queue.COMMS)));
+
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var a = pool.submit(() -> sender().sendDue());
+      var b = pool.submit(() -> sender().sendDue());
+      assertThat(a.get().sent() + b.get().sent()).isEqualTo(1);
+    }
+    assertThat(to("safeguarding@test.nhs.uk")).hasSize(1);
+  }
+
+  @Test
+  void backOffDoublesFromFirstRetryAndStopsAtMaxRetry() {
+    OutboxSender sender = sender();
+    assertThat(List.of(1, 2, 3, 4, 5, 30).stream().map(sender::backoff).toList())
+        .containsExactly(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(4),
+            Duration.ofMinutes(8),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(10));
   }
 
   @Test
