@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import uk.nhs.triage.adapters.AccountSettings;
+import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.bluesky.BlueskyNotificationsAdapter;
 import uk.nhs.triage.adapters.facebook.FacebookPageAdapter;
@@ -24,6 +26,20 @@ public final class AccountAdapters {
   /** The account's adapter, its secrets read from this process's environment. */
   public static SourceAdapter open(Account account) {
     return open(account, System.getenv());
+  }
+
+  /**
+   * The way back to the account's platform, for posting approved replies and hiding comments; empty
+   * for an account that cannot post (a replay account). Secrets are read from {@code environment}.
+   */
+  public static Optional<ReplyTarget> replyTarget(
+      Account account, Map<String, String> environment) {
+    if (account.platform().equals("replay")) {
+      return Optional.empty();
+    }
+    return open(account, environment) instanceof ReplyTarget target
+        ? Optional.of(target)
+        : Optional.empty();
   }
 
   /** The account's adapter, its secrets read from {@code environment}. */

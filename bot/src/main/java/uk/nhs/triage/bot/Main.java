@@ -14,6 +14,7 @@ import uk.nhs.triage.bot.cli.ExplainCommand;
 import uk.nhs.triage.bot.cli.MigrateCommand;
 import uk.nhs.triage.bot.cli.PollCommand;
 import uk.nhs.triage.bot.cli.RunCommand;
+import uk.nhs.triage.bot.cli.SendOutboxCommand;
 
 /** The command line: {@code java -jar bot/target/triage-bot.jar <command>}. */
 @Command(
@@ -30,6 +31,7 @@ import uk.nhs.triage.bot.cli.RunCommand;
       RunCommand.class,
       MigrateCommand.class,
       BenchCommand.class,
+      SendOutboxCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -60,9 +60,11 @@ class DemoFeedEndToEndTest {
     assertThat(DB.count("SELECT count(*) FROM triage_item WHERE 'SAFEGUARDING' = ANY(queues)"))
         .isGreaterThanOrEqualTo(2);
 
-    // One email notification per team that must act (comms works from the queue itself).
+    // One email notification per team that must act (comms works from the queue itself), and
+    // one to the media lead per press contact.
     long teamMemberships =
-        DB.count("SELECT count(*) FROM triage_item, unnest(queues) q WHERE q <> 'COMMS'");
+        DB.count("SELECT count(*) FROM triage_item, unnest(queues) q WHERE q <> 'COMMS'")
+            + DB.count("SELECT count(*) FROM media_enquiry");
     assertThat(DB.count("SELECT count(*) FROM outbox")).isEqualTo(teamMemberships);
 
     // Nothing new on the second poll.

@@ -16,6 +16,11 @@ import uk.nhs.triage.bot.routing.Queue;
  * @param routing the routing file
  * @param templates the reply templates folder
  * @param destinations the email address each queue's notifications go to
+ * @param smtp the mail server notifications go through, or null when the file has no {@code smtp}
+ *     section (then nothing can be emailed)
+ * @param outbox how the outbox sender retries
+ * @param mediaDestination where media enquiries are emailed ({@code destinations.media}), or null
+ *     to send them to the comms destination
  */
 public record TriageConfig(
     Path file,
@@ -26,7 +31,11 @@ public record TriageConfig(
     Path templates,
     CalendarSettings calendar,
     List<Account> accounts,
-    Map<Queue, String> destinations) {
+    Map<Queue, String> destinations,
+    // --- outbox sender (notify): smtp, outbox, destinations.media ---
+    SmtpSettings smtp,
+    OutboxSettings outbox,
+    String mediaDestination) {
 
   /** The platforms the adapters module can poll. */
   public static final Set<String> PLATFORMS =
@@ -35,6 +44,33 @@ public record TriageConfig(
   public TriageConfig {
     accounts = List.copyOf(accounts);
     destinations = Map.copyOf(destinations);
+    outbox = outbox == null ? OutboxSettings.DEFAULTS : outbox;
+  }
+
+  /** A configuration without mail settings: nothing is emailed. */
+  public TriageConfig(
+      Path file,
+      Organisation organisation,
+      DatabaseSettings database,
+      Path rules,
+      Path routing,
+      Path templates,
+      CalendarSettings calendar,
+      List<Account> accounts,
+      Map<Queue, String> destinations) {
+    this(
+        file,
+        organisation,
+        database,
+        rules,
+        routing,
+        templates,
+        calendar,
+        accounts,
+        destinations,
+        null,
+        OutboxSettings.DEFAULTS,
+        null);
   }
 
   /** Reads and checks the file, with secrets looked up in this process's environment. */
@@ -53,6 +89,11 @@ public record TriageConfig(
 
   public WorkingCalendar workingCalendar() {
     return calendar.load();
+  }
+
+  /** The configured account with this id, enabled or not. */
+  public java.util.Optional<Account> account(String id) {
+    return accounts.stream().filter(account -> account.id().equals(id)).findFirst();
   }
 
   /** Accounts to poll: the enabled ones. */

@@ -29,11 +29,13 @@ final class TriageConfigReader {
   private final Path file;
   private final Path folder;
   private final Map<String, String> environment;
+  private final NotifyConfigReader notify;
 
   TriageConfigReader(Path file, Map<String, String> environment) {
     this.file = file;
     this.folder = file.getParent();
     this.environment = environment;
+    this.notify = new NotifyConfigReader();
   }
 
   TriageConfig read() {
@@ -46,7 +48,9 @@ final class TriageConfigReader {
         "templates",
         "calendar",
         "accounts",
-        "destinations");
+        "destinations",
+        "smtp",
+        "outbox");
     return new TriageConfig(
         file,
         organisation(root.required("organisation")),
@@ -56,7 +60,10 @@ final class TriageConfigReader {
         existingPath(root.get("templates"), "templates", true),
         calendar(root.get("calendar")),
         accounts(root.required("accounts")),
-        destinations(root.get("destinations")));
+        destinations(root.get("destinations")),
+        notify.smtp(root.get("smtp")),
+        notify.outbox(root.get("outbox")),
+        notify.mediaDestination(root.get("destinations")));
   }
 
   private Organisation organisation(YamlNode node) {
@@ -181,12 +188,16 @@ final class TriageConfigReader {
     node.entries()
         .forEach(
             (key, value) -> {
+              if (key.equals(NotifyConfigReader.MEDIA)) {
+                return;
+              }
               Queue queue;
               try {
                 queue = Queue.valueOf(key.toUpperCase(Locale.ROOT));
               } catch (IllegalArgumentException e) {
                 throw value.error(
-                    "unknown queue (expected one of comms, pals, foi, quality, safeguarding)");
+                    "unknown queue (expected one of comms, pals, foi, quality, safeguarding,"
+                        + " or media)");
               }
               destinations.put(queue, email(value));
             });
@@ -214,7 +225,7 @@ final class TriageConfigReader {
     return path;
   }
 
-  private String envName(YamlNode node) {
+  static String envName(YamlNode node) {
     String name = node.text();
     if (!ENV_NAME.matcher(name).matches()) {
       throw node.error(
@@ -231,7 +242,7 @@ final class TriageConfigReader {
     }
   }
 
-  private static String email(YamlNode node) {
+  static String email(YamlNode node) {
     String text = node.text();
     if (!EMAIL.matcher(text).matches()) {
       throw node.error("expected an email address but found '" + text + "'");
@@ -250,7 +261,7 @@ final class TriageConfigReader {
     }
   }
 
-  private static Duration duration(YamlNode node, String fallback) {
+  static Duration duration(YamlNode node, String fallback) {
     String text = node.present() ? node.text() : fallback;
     Duration duration;
     try {

@@ -32,6 +32,9 @@ final class TriagedCommentWriter {
   /** FOI references carry the year the request was received, in UK time. */
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
+  /** The outbox destination of emails to the media lead (a role, not a queue). */
+  static final String MEDIA = "MEDIA";
+
   private final Handle handle;
   private final JsonColumns json;
 
@@ -173,7 +176,10 @@ final class TriagedCommentWriter {
         .execute();
   }
 
-  /** One email per team other than comms, which works the items in the triage app itself. */
+  /**
+   * One email per team other than comms, which works the items in the triage app itself; and one to
+   * the media lead for a media enquiry, which must not wait for someone to open the app.
+   */
   private void queueEmails(
       String accountId,
       Comment comment,
@@ -185,43 +191,67 @@ final class TriagedCommentWriter {
       if (queue == Queue.COMMS) {
         continue;
       }
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("queue", queue.name());
-      payload.put("triageItemId", itemId);
-      payload.put("account", accountId);
-      payload.put("platform", comment.platform());
-      payload.put("externalId", comment.externalId());
-      payload.put("author", comment.author().handle());
-      payload.put("authorName", comment.author().name());
-      payload.put("postedAt", comment.createdAt());
-      payload.put("text", comment.text());
-      payload.put("link", comment.url());
-      payload.put("labels", wireNames(classification.labels()));
-      payload.put("reviewLabels", wireNames(classification.forReview()));
-      payload.put("priority", decision.priority().name());
-      payload.put("dueBy", decision.dueBy());
-      payload.put("actions", names(decision.actions()));
-      payload.put("reasons", decision.reasons());
+      Map<String, Object> payload =
+          emailPayload(queue.name(), accountId, comment, classification, decision, itemId);
       if (foiReference != null) {
         payload.put("foiReference", foiReference);
         payload.put("foiDueDate", decision.foi().dueDate());
         payload.put("foiMissingElements", decision.foi().missingElements());
       }
-      handle
-          .createUpdate(
-              """
-              INSERT INTO outbox (kind, destination, idempotency_key, payload)
-              VALUES ('email', :destination, :key, CAST(:payload AS jsonb))
-              ON CONFLICT (idempotency_key) DO NOTHING
-              """)
-          .bind("destination", queue.name())
-          .bind(
-              "key",
-              clean(
-                  "email:" + queue.name() + ":" + comment.platform() + ":" + comment.externalId()))
-          .bind("payload", json.write(payload))
-          .execute();
+      queueEmail(queue.name(), comment, payload);
     }
+    if (decision.media() != null) {
+      Map<String, Object> payload =
+          emailPayload(MEDIA, accountId, comment, classification, decision, itemId);
+      payload.put("outlet", decision.media().outlet());
+      payload.put("journalist", decision.media().journalist());
+      payload.put("deadlineText", decision.media().deadlineText());
+      payload.put("deadline", decision.media().deadline());
+      queueEmail(MEDIA, comment, payload);
+    }
+  }
+
+  private static Map<String, Object> emailPayload(
+      String destination,
+      String accountId,
+      Comment comment,
+      Classification classification,
+      Decision decision,
+      long itemId) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("queue", destination);
+    payload.put("triageItemId", itemId);
+    payload.put("account", accountId);
+    payload.put("platform", comment.platform());
+    payload.put("externalId", comment.externalId());
+    payload.put("author", comment.author().handle());
+    payload.put("authorName", comment.author().name());
+    payload.put("postedAt", comment.createdAt());
+    payload.put("text", comment.text());
+    payload.put("link", comment.url());
+    payload.put("labels", wireNames(classification.labels()));
+    payload.put("reviewLabels", wireNames(classification.forReview()));
+    payload.put("priority", decision.priority().name());
+    payload.put("dueBy", decision.dueBy());
+    payload.put("actions", names(decision.actions()));
+    payload.put("reasons", decision.reasons());
+    return payload;
+  }
+
+  private void queueEmail(String destination, Comment comment, Map<String, Object> payload) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO outbox (kind, destination, idempotency_key, payload)
+            VALUES ('email', :destination, :key, CAST(:payload AS jsonb))
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """)
+        .bind("destination", destination)
+        .bind(
+            "key",
+            clean("email:" + destination + ":" + comment.platform() + ":" + comment.externalId()))
+        .bind("payload", json.write(payload))
+        .execute();
   }
 
   private void recordAuthor(Comment comment, Classification classification) {

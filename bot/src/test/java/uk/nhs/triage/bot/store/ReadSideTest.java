@@ -123,7 +123,8 @@ class ReadSideTest {
               assertThat(media.deadline()).isNull();
               assertThat(media.status()).isEqualTo("new");
             });
-    // PALS for three comments, FOI for one; comms works in the app, not by email.
-    assertThat(DB.store().pendingOutbox()).isEqualTo(4);
+    // PALS for three comments, FOI for one, the media lead for the press contact; comms works in
+    // the app, not by email.
+    assertThat(DB.store().pendingOutbox()).isEqualTo(5);
   }
 }

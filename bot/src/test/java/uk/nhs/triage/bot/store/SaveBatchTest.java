@@ -96,7 +96,10 @@ class SaveBatchTest {
         .containsExactly("Echo Sam Reporter deadline 5pm new");
     assertThat(strings("SELECT idempotency_key FROM outbox WHERE payload->>'account' = 'acc-all'"))
         .containsExactlyInAnyOrder(
-            "email:FOI:x:all-1", "email:PALS:x:all-3", "email:QUALITY:x:all-3");
+            "email:FOI:x:all-1",
+            "email:MEDIA:x:all-2",
+            "email:PALS:x:all-3",
+            "email:QUALITY:x:all-3");
     assertThat(
             strings(
                 "SELECT payload->>'text' || ' | ' || (payload->>'link') || ' | '"
