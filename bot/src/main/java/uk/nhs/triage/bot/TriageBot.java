@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.bot.config.Account;
+import uk.nhs.triage.bot.config.TriageConfig;
 import uk.nhs.triage.bot.pipeline.AccountPollResult;
 import uk.nhs.triage.bot.pipeline.AccountStatsCheck;
 import uk.nhs.triage.bot.pipeline.PollCycle;
@@ -122,6 +123,10 @@ public final class TriageBot implements AutoCloseable {
       statsCheck.checkIfDue(account.id(), adapter);
     }
     return result;
+  }
+
+  public TriageConfig config() {
+    return wiring.config();
   }
 
   public Database database() {

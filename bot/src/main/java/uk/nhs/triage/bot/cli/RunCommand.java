@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.nhs.triage.bot.TriageBot;
+import uk.nhs.triage.bot.notify.OutboxSender;
 import uk.nhs.triage.bot.schedule.PollScheduler;
 
 /** The service: every account polled on its own schedule until the process is stopped. */
@@ -42,6 +43,9 @@ public final class RunCommand implements Callable<Integer> {
     try (TriageBot bot = TriageBot.start(config.wiring(), System.getenv(), Clock.systemUTC());
         PollScheduler scheduler = new PollScheduler(bot, bot.database().dataSource(), instance)) {
       scheduler.schedule(bot.accounts());
+      scheduler.scheduleOutbox(
+          OutboxSender.fromConfig(
+              bot.config(), bot.database().jdbi(), System.getenv(), Clock.systemUTC()));
       scheduler.start();
       System.out.println(
           "Polling " + bot.accounts().size() + " accounts. Stop with Ctrl-C or SIGTERM.");

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.triage.bot.TriageBot;
 import uk.nhs.triage.bot.config.Account;
+import uk.nhs.triage.bot.notify.OutboxSender;
 
 /**
  * Quartz, with its JDBC job store in the triage database, clustered: one job per account at the
@@ -97,6 +98,26 @@ public final class PollScheduler implements AutoCloseable {
         log.info("account {}: no longer configured, its job removed", existing.getName());
       }
     }
+  }
+
+  /** Adds the outbox sender's job, run by one process of the cluster at a time. */
+  public void scheduleOutbox(OutboxSender sender) throws SchedulerException {
+    scheduler.getContext().put(SendOutboxJob.SENDER, sender);
+    JobKey key = JobKey.jobKey("outbox", "send");
+    JobDetail job = JobBuilder.newJob(SendOutboxJob.class).withIdentity(key).storeDurably().build();
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity("outbox", "send")
+            .forJob(key)
+            .startNow()
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule()
+                    .withIntervalInMilliseconds(sender.interval().toMillis())
+                    .repeatForever()
+                    .withMisfireHandlingInstructionNextWithRemainingCount())
+            .build();
+    scheduler.scheduleJob(job, Set.of(trigger), true);
+    log.info("outbox: sent every {}", sender.interval());
   }
 
   public void start() throws SchedulerException {
