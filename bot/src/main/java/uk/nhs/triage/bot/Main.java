@@ -13,6 +13,7 @@ import uk.nhs.triage.bot.cli.ExplainCommand;
 import uk.nhs.triage.bot.cli.MigrateCommand;
 import uk.nhs.triage.bot.cli.PollCommand;
 import uk.nhs.triage.bot.cli.RunCommand;
+import uk.nhs.triage.bot.cli.UserCommand;
 
 /** The command line: {@code java -jar bot/target/triage-bot.jar <command>}. */
 @Command(
@@ -28,6 +29,7 @@ import uk.nhs.triage.bot.cli.RunCommand;
       PollCommand.class,
       RunCommand.class,
       MigrateCommand.class,
+      UserCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

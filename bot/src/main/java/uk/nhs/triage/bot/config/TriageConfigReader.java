@@ -46,7 +46,9 @@ final class TriageConfigReader {
         "templates",
         "calendar",
         "accounts",
-        "destinations");
+        "destinations",
+        // Read by the web app (uk.nhs.triage.bot.web.WebSettings), not here.
+        "web");
     return new TriageConfig(
         file,
         organisation(root.required("organisation")),
