@@ -90,7 +90,9 @@ class WebAppTest {
     long palsItem =
         DB.count(
             "SELECT t.id FROM triage_item t WHERE 'PALS' = ANY(t.queues)"
-                + " AND 'COMMS' = ANY(t.queues) AND t.reply_draft IS NOT NULL ORDER BY t.id LIMIT 1");
+                + " AND 'COMMS' = ANY(t.queues) AND t.reply_draft IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = 'reply:' || t.id)"
+                + " ORDER BY t.id DESC LIMIT 1");
     WebClient pals = signedIn("pals");
     HttpResponse<String> response =
         pals.postWithToken(
