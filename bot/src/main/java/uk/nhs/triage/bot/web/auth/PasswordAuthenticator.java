@@ -31,7 +31,11 @@ public final class PasswordAuthenticator implements Authenticator {
 
   @Override
   public void begin(Context ctx, String error) {
-    String token = Sessions.randomToken();
+    // Keep the token a browser already holds: its other requests (a favicon, a second tab) land on
+    // this page too, and a fresh token each time would break the form it is about to send.
+    String held = ctx.cookie(LOGIN_CSRF_COOKIE);
+    String token =
+        held != null && held.matches("[A-Za-z0-9_-]{43}") ? held : Sessions.randomToken();
     ctx.res()
         .addHeader(
             "Set-Cookie",
