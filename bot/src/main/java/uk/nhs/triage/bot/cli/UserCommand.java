@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import uk.nhs.triage.bot.DatabaseChoice;
 import uk.nhs.triage.bot.store.Database;
 import uk.nhs.triage.bot.web.auth.Role;
@@ -38,6 +40,8 @@ public final class UserCommand implements Runnable {
   static final class Add implements Callable<Integer> {
     @Mixin ConfigOption config;
 
+    @Spec CommandSpec spec;
+
     @Option(names = "--username", required = true, paramLabel = "U")
     String username;
 
@@ -58,7 +62,9 @@ public final class UserCommand implements Runnable {
       } finally {
         java.util.Arrays.fill(password, '\0');
       }
-      System.out.println("User " + username + " saved with role " + parsed.wireName() + ".");
+      spec.commandLine()
+          .getOut()
+          .println("User " + username + " saved with role " + parsed.wireName() + ".");
       return 0;
     }
 
