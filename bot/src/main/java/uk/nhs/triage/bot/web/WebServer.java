@@ -174,7 +174,7 @@ public final class WebServer implements AutoCloseable {
     }
     Optional<Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
     if (session.isEmpty()) {
-      if (ctx.method() == HandlerType.GET) {
+      if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
         ctx.redirect("/login");
         ctx.skipRemainingHandlers();
         return;
