@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nhs.triage.bot.store.TestDatabase;
 
 /**
@@ -85,6 +86,12 @@ class BrowserTest {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
     browser.findElement(By.id("sign-in")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.getCurrentUrl().endsWith("/login"));
+  }
+
+  private static void waitForUrlEnding(String end) {
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(end));
   }
 
   private static void screenshot(String name) {
@@ -116,10 +123,12 @@ class BrowserTest {
     reply.clear();
     reply.sendKeys(edited);
     browser.findElement(By.id("approve-reply")).click();
+    waitForUrlEnding("?done=approved");
     assertThat(browser.getPageSource()).contains("Done: approved");
 
-    // The browser's back button and a second click must not queue a second reply.
+    // A second click (or the back button and a resubmit) must not queue a second reply.
     browser.findElement(By.id("approve-reply")).click();
+    waitForUrlEnding("?done=already-approved");
     assertThat(browser.getPageSource()).contains("Done: already approved");
 
     assertThat(

@@ -3,6 +3,7 @@ package uk.nhs.triage.bot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,9 +59,7 @@ class WebAppTest {
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
     for (HttpResponse<String> response :
-        new HttpResponse[] {
-          new WebClient(app.base()).get("/login"), signedIn("comms").get("/queue")
-        }) {
+        List.of(new WebClient(app.base()).get("/login"), signedIn("comms").get("/queue"))) {
       assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
           .contains("default-src 'self'")
           .contains("frame-ancestors 'none'")

@@ -176,8 +176,8 @@ public final class ItemPages {
   private static List<LabelEvidence> evidence(ItemDetail item) {
     List<LabelEvidence> result = new ArrayList<>();
     item.evidence()
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             entry -> {
               List<EvidenceLine> lines = new ArrayList<>();
               for (JsonNode rule : entry.getValue()) {
@@ -197,8 +197,8 @@ public final class ItemPages {
   private static Set<String> matchedWords(ItemDetail item) {
     Set<String> words = new LinkedHashSet<>();
     item.evidence()
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             entry -> {
               if (item.labels().contains(entry.getKey())) {
                 for (JsonNode rule : entry.getValue()) {
