@@ -290,4 +290,66 @@ class WebAppTest {
         .contains("<svg")
         .contains("Account health");
   }
+
+  @Test
+  void theQueueFiltersAndPutsTheMostUrgentFirst() {
+    WebClient comms = signedIn("comms");
+    String csv = comms.get("/export/queue.csv?label=patient_safety").body();
+    List<String> rows = csv.lines().skip(1).toList();
+    assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).contains("patient_safety"));
+    List<String> priorities = rows.stream().map(row -> row.split(",")[1]).toList();
+    assertThat(priorities)
+        .isSortedAccordingTo(
+            java.util.Comparator.comparing(
+                p -> List.of("URGENT", "HIGH", "NORMAL", "LOW").indexOf(p)));
+    assertThat(comms.get("/export/queue.csv?platform=facebook").body().lines().count())
+        .isEqualTo(1);
+    String page = comms.get("/queue?label=foi_request").body();
+    assertThat(page).contains("open_data_owen").doesNotContain("My father is at GWH");
+  }
+
+  @Test
+  void signingOutEndsTheSession() {
+    WebClient comms = signedIn("comms");
+    assertThat(comms.postWithToken("/queue", "/logout", Map.of()).statusCode()).isEqualTo(302);
+    assertThat(comms.get("/queue").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void theSessionCookieIsSecureWhenTheConfigSaysSo() {
+    WebSettings secure =
+        new WebSettings(
+            "127.0.0.1",
+            0,
+            true,
+            java.time.Duration.ofHours(1),
+            java.nio.file.Path.of("..", "config", "reply-checks.txt"),
+            CrisisRule.DEFAULT);
+    try (WebServer server =
+        WebServer.start(
+            secure,
+            DB.jdbi(),
+            DB.store(),
+            app.wiring.classifier(),
+            uk.nhs.triage.bot.JsonMapper.create(),
+            java.time.ZoneId.of("Europe/London"))) {
+      // A client over plain HTTP does not send Secure cookies back, so the form is posted by hand.
+      String base = "http://127.0.0.1:" + server.port();
+      HttpResponse<String> form = new WebClient(base).get("/login");
+      String formCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+      assertThat(formCookie).contains("; Secure");
+      String token = WebClient.csrf(form.body());
+      HttpResponse<String> response =
+          WebClient.rawPost(
+              base + "/login",
+              "triage_login_csrf=" + token,
+              "_csrf="
+                  + token
+                  + "&username=comms&password="
+                  + WebFixture.PASSWORD.replace(' ', '+'));
+      assertThat(response.headers().allValues("Set-Cookie"))
+          .anySatisfy(
+              cookie -> assertThat(cookie).startsWith("triage_session=").contains("; Secure"));
+    }
+  }
 }

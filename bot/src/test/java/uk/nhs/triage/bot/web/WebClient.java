@@ -80,4 +80,23 @@ final class WebClient {
       throw new IllegalStateException(e);
     }
   }
+
+  /** A form POST with the given Cookie header and no cookie handling of its own. */
+  static HttpResponse<String> rawPost(String url, String cookie, String body) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Cookie", cookie)
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }
