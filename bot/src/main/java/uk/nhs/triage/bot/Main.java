@@ -15,6 +15,7 @@ import uk.nhs.triage.bot.cli.MigrateCommand;
 import uk.nhs.triage.bot.cli.PollCommand;
 import uk.nhs.triage.bot.cli.RunCommand;
 import uk.nhs.triage.bot.cli.SendOutboxCommand;
+import uk.nhs.triage.bot.cli.UserCommand;
 
 /** The command line: {@code java -jar bot/target/triage-bot.jar <command>}. */
 @Command(
@@ -32,6 +33,7 @@ import uk.nhs.triage.bot.cli.SendOutboxCommand;
       MigrateCommand.class,
       BenchCommand.class,
       SendOutboxCommand.class,
+      UserCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

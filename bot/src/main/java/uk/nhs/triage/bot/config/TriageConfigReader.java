@@ -50,7 +50,9 @@ final class TriageConfigReader {
         "accounts",
         "destinations",
         "smtp",
-        "outbox");
+        "outbox",
+        // Read by the web app (uk.nhs.triage.bot.web.WebSettings), not here.
+        "web");
     return new TriageConfig(
         file,
         organisation(root.required("organisation")),

@@ -60,6 +60,7 @@ class RunShutdownTest {
     Path config =
         PlatformStubs.writeConfig(
             folder, PlatformStubs.account("facebook", wm.baseUrl(), Duration.ofMinutes(5)));
+    Files.copy(Path.of("..", "config", "reply-checks.txt"), folder.resolve("reply-checks.txt"));
     Path output = folder.resolve("run.log");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -72,7 +73,9 @@ class RunShutdownTest {
                     "--config",
                     config.toString(),
                     "--instance",
-                    "shutdown-test"))
+                    "shutdown-test",
+                    "--port",
+                    "0"))
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
     builder.environment().putAll(DB.environment());
@@ -82,7 +85,9 @@ class RunShutdownTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (wm.findAll(getRequestedFor(urlPathMatching("/v19.0/.+_.+/comments"))).isEmpty()) {
         assertThat(run.isAlive()).as(Files.readString(output)).isTrue();
-        assertThat(System.nanoTime()).as("no poll started within a minute").isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("no poll started within a minute:%n%s", Files.readString(output))
+            .isLessThan(deadline);
         Thread.sleep(100);
       }
 
@@ -96,7 +101,7 @@ class RunShutdownTest {
     assertThat(log)
         .contains("Stopping: waiting for running polls to finish.")
         .contains("account facebook-page: ok, 2 comments fetched, 2 new")
-        .contains("Stopped: scheduler and database closed.");
+        .contains("Stopped: scheduler, web app and database closed.");
     assertThat(log.indexOf("2 new")).isLessThan(log.indexOf("Stopped:"));
     assertThat(DB.count("SELECT count(*) FROM triage_item")).isEqualTo(2);
   }
