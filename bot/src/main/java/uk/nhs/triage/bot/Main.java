@@ -11,8 +11,10 @@ import uk.nhs.triage.bot.cli.ClassifyCommand;
 import uk.nhs.triage.bot.cli.DemoCommand;
 import uk.nhs.triage.bot.cli.EvaluateCommand;
 import uk.nhs.triage.bot.cli.ExplainCommand;
+import uk.nhs.triage.bot.cli.ExportSubjectCommand;
 import uk.nhs.triage.bot.cli.MigrateCommand;
 import uk.nhs.triage.bot.cli.PollCommand;
+import uk.nhs.triage.bot.cli.PurgeCommand;
 import uk.nhs.triage.bot.cli.RunCommand;
 import uk.nhs.triage.bot.cli.SendOutboxCommand;
 import uk.nhs.triage.bot.cli.UserCommand;
@@ -31,6 +33,8 @@ import uk.nhs.triage.bot.cli.UserCommand;
       PollCommand.class,
       RunCommand.class,
       MigrateCommand.class,
+      PurgeCommand.class,
+      ExportSubjectCommand.class,
       BenchCommand.class,
       SendOutboxCommand.class,
       UserCommand.class,

@@ -52,7 +52,9 @@ final class TriageConfigReader {
         "smtp",
         "outbox",
         // Read by the web app (uk.nhs.triage.bot.web.WebSettings), not here.
-        "web");
+        "web",
+        // Read by the retention purge (uk.nhs.triage.bot.governance.RetentionSettings).
+        "retention");
     return new TriageConfig(
         file,
         organisation(root.required("organisation")),
