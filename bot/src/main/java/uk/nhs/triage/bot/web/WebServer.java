@@ -84,6 +84,7 @@ public final class WebServer implements AutoCloseable {
         (e, ctx) ->
             ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage()));
 
+    new HealthCheck(jdbi).register(app);
     app.get("/login", ctx -> authenticator.begin(ctx, null));
     app.post(
         "/login",
@@ -169,7 +170,7 @@ public final class WebServer implements AutoCloseable {
    */
   private static void authenticate(Context ctx, Sessions sessions) {
     String path = ctx.path();
-    if (path.equals("/login") || path.startsWith("/static/")) {
+    if (path.equals("/login") || path.equals("/health") || path.startsWith("/static/")) {
       return;
     }
     Optional<Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
