@@ -1,0 +1,100 @@
+package uk.nhs.triage.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.triage.bot.Main;
+
+class ExplainAndEvaluateCommandTest {
+  private static final String CONFIG = "../config/triage.example.yml";
+  @TempDir Path folder;
+
+  private record Run(int status, String out) {}
+
+  private Run run(String... args) {
+    PrintStream realOut = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      int status =
+          Main.commandLine().setErr(new PrintWriter(new StringWriter(), true)).execute(args);
+      return new Run(status, captured.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(realOut);
+    }
+  }
+
+  @Test
+  void explainShowsTheRuleThatMatchedTheWordsAndTheDecision() {
+    Run explain =
+        run(
+            "explain",
+            "--config",
+            CONFIG,
+            "My father is at GWH and has not been offered a drink for 2 days");
+    assertThat(explain.status()).isZero();
+    assertThat(explain.out())
+        .contains("patient_safety")
+        .contains("FIRED")
+        .contains("patient_safety.rules:")
+        .contains("matched: ")
+        .contains("drink")
+        .contains("QUALITY")
+        .contains("ESCALATE_NOW")
+        .contains("needs approval");
+  }
+
+  @Test
+  void evaluatePrintsFiguresAndMistakesAndFailsWhenAFloorIsNotMet() throws Exception {
+    Path gold = folder.resolve("gold.jsonl");
+    Files.writeString(
+        gold,
+        """
+        {"id": "g1", "text": "Thank you to the wonderful nurses on ward 7", "labels": ["positive"]}
+        {"id": "g2", "text": "What time does the pharmacy open on Sunday?", "labels": []}
+        {"id": "g3", "text": "What time does the pharmacy open on Sunday?", "labels": ["foi_request"]}
+        """);
+    Path floors = folder.resolve("floors.yml");
+    Files.writeString(floors, "foi_request: {recall: 0.95}\n");
+
+    Run evaluate =
+        run(
+            "evaluate",
+            "--config",
+            CONFIG,
+            "--gold",
+            gold.toString(),
+            "--floors",
+            floors.toString());
+
+    assertThat(evaluate.status()).isEqualTo(1);
+    assertThat(evaluate.out())
+        .contains("3 comments")
+        .contains("positive")
+        .contains("micro avg")
+        .contains("macro avg")
+        .contains("g3  missed foi_request")
+        .contains("foi_request recall 0.000 is below the floor 0.95");
+
+    Files.writeString(floors, "positive: {precision: 0.9, recall: 0.9}\n");
+    Run passing =
+        run(
+            "evaluate",
+            "--config",
+            CONFIG,
+            "--gold",
+            gold.toString(),
+            "--floors",
+            floors.toString());
+    assertThat(passing.status()).isZero();
+    assertThat(passing.out()).contains("All quality floors met.");
+  }
+}
