@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -24,9 +23,11 @@ import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.paging.MaxPages;
 import uk.nhs.triage.adapters.stats.JsonNumbers;
 import uk.nhs.triage.adapters.stats.PostTally;
 import uk.nhs.triage.adapters.watermark.Watermark;
+import uk.nhs.triage.adapters.watermark.WatermarkPage;
 
 /**
  * Mentions, replies and quotes of a Bluesky account, from its notifications. Bluesky has no
@@ -74,7 +75,8 @@ public final class BlueskyNotificationsAdapter
           "bluesky account " + accountId + ": base URL '" + settings.baseUrl() + "' is not a URL");
     }
     this.base = url;
-    this.maxPages = maxPages(settings.options().get("max_pages"));
+    this.maxPages =
+        MaxPages.parse("bluesky account " + accountId, settings.options().get("max_pages"));
     this.http = new PlatformHttp(accountId, settings.timeout());
     this.errors = new BlueskyErrors(clock);
     String jwt = settings.secrets().get("access_jwt");
@@ -141,8 +143,8 @@ public final class BlueskyNotificationsAdapter
 
   @Override
   public Page poll(String cursor) throws AdapterException {
-    Watermark mark = readCursor(cursor);
-    List<Found> found = new ArrayList<>();
+    Watermark mark = Watermark.parse(cursor, "bluesky account " + accountId);
+    List<WatermarkPage.Read> found = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     String pageCursor = null;
     int pages = 0;
@@ -171,7 +173,7 @@ public final class BlueskyNotificationsAdapter
             break;
           }
           if (KEPT_REASONS.contains(notification.path("reason").asText())) {
-            found.add(new Found(indexedAt, reader.read(notification)));
+            found.add(new WatermarkPage.Read(indexedAt, reader.read(notification), true));
           }
         } catch (IllegalArgumentException e) {
           problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
@@ -181,26 +183,9 @@ public final class BlueskyNotificationsAdapter
       pages++;
     } while (!reachedWatermark && pageCursor != null && pages < maxPages);
     if (!reachedWatermark && pageCursor != null && mark.at() != null) {
-      problems.add(
-          "account "
-              + accountId
-              + ": stopped after "
-              + pages
-              + " pages (option max_pages); older notifications were not read");
+      problems.add(MaxPages.stoppedAfter(accountId, pages, "notifications"));
     }
-    return toPage(found, mark, cursor, problems);
-  }
-
-  private static Page toPage(
-      List<Found> found, Watermark mark, String cursor, List<String> problems) {
-    found.sort(Comparator.comparing(Found::indexedAt).thenComparing(f -> f.comment().externalId()));
-    Watermark next = mark;
-    List<Comment> comments = new ArrayList<>();
-    for (Found f : found) {
-      next = next.advance(f.indexedAt(), f.comment().externalId());
-      comments.add(f.comment());
-    }
-    return new Page(comments, next == mark ? cursor : next.toCursor(), false, problems);
+    return WatermarkPage.of(found, mark, cursor, problems);
   }
 
   /** Posts a reply in the comment's thread; returns the new post's at:// uri. */
@@ -316,33 +301,4 @@ public final class BlueskyNotificationsAdapter
   private interface Call {
     JsonNode run() throws AdapterException;
   }
-
-  private Watermark readCursor(String cursor) throws AdapterException {
-    try {
-      return Watermark.parse(cursor);
-    } catch (IllegalArgumentException e) {
-      throw new AdapterException("bluesky account " + accountId + ": " + e.getMessage(), e);
-    }
-  }
-
-  private int maxPages(String option) {
-    if (option == null) {
-      return 10;
-    }
-    try {
-      int pages = Integer.parseInt(option.strip());
-      if (pages >= 1) {
-        return pages;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "bluesky account "
-            + accountId
-            + ": option max_pages must be a whole number ≥ 1, was "
-            + option);
-  }
-
-  private record Found(Instant indexedAt, Comment comment) {}
 }

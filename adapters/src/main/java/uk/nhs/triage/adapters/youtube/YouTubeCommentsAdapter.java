@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,11 @@ import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.paging.MaxPages;
 import uk.nhs.triage.adapters.stats.JsonNumbers;
 import uk.nhs.triage.adapters.stats.PostTally;
 import uk.nhs.triage.adapters.watermark.Watermark;
+import uk.nhs.triage.adapters.watermark.WatermarkPage;
 
 /**
  * Comments on a YouTube channel's videos and the channel itself ({@code commentThreads} with {@code
@@ -78,7 +79,7 @@ public final class YouTubeCommentsAdapter
       throw new IllegalArgumentException(
           "youtube account " + accountId + ": needs secret api_key or oauth_token");
     }
-    this.maxPages = maxPages(accountId, settings.options().get("max_pages"));
+    this.maxPages = MaxPages.parse("account " + accountId, settings.options().get("max_pages"));
     this.http = new PlatformHttp(accountId, settings.timeout());
     this.errors = new YouTubeErrors(clock);
     this.reader = new YouTubeCommentReader(accountId);
@@ -142,8 +143,8 @@ public final class YouTubeCommentsAdapter
 
   @Override
   public Page poll(String cursor) throws AdapterException {
-    Watermark mark = readCursor(cursor);
-    Map<String, Found> found = new LinkedHashMap<>();
+    Watermark mark = Watermark.parse(cursor, "youtube account " + accountId);
+    Map<String, WatermarkPage.Read> found = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     String pageToken = null;
     int pages = 0;
@@ -167,19 +168,14 @@ public final class YouTubeCommentsAdapter
       pages++;
     } while (!reachedWatermark && pageToken != null && pages < maxPages);
     if (!reachedWatermark && pageToken != null && mark.at() != null) {
-      problems.add(
-          "account "
-              + accountId
-              + ": stopped after "
-              + pages
-              + " pages (option max_pages); older new comments were not read");
+      problems.add(MaxPages.stoppedAfter(accountId, pages, "new comments"));
     }
-    return toPage(found, mark, cursor, problems);
+    return WatermarkPage.of(found.values(), mark, cursor, problems);
   }
 
   /** Reads a thread's comments into {@code found}; false when its top comment was read before. */
   private boolean readThread(
-      JsonNode thread, Watermark mark, Map<String, Found> found, List<String> problems)
+      JsonNode thread, Watermark mark, Map<String, WatermarkPage.Read> found, List<String> problems)
       throws AdapterException {
     JsonNode snippet = thread.path("snippet");
     Seen top = consider(snippet.path("topLevelComment"), mark, found, problems);
@@ -222,7 +218,7 @@ public final class YouTubeCommentsAdapter
 
   /** A comment that cannot be read is reported and passed over. */
   private Seen consider(
-      JsonNode json, Watermark mark, Map<String, Found> found, List<String> problems) {
+      JsonNode json, Watermark mark, Map<String, WatermarkPage.Read> found, List<String> problems) {
     if (json.isMissingNode()) {
       return Seen.UNREADABLE;
     }
@@ -233,29 +229,13 @@ public final class YouTubeCommentsAdapter
       }
       // Our own replies are read past, not triaged.
       boolean ours = channelId.equals(YouTubeCommentReader.authorChannelId(json));
-      found.putIfAbsent(comment.externalId(), new Found(comment, ours));
+      found.putIfAbsent(
+          comment.externalId(), new WatermarkPage.Read(comment.createdAt(), comment, !ours));
       return Seen.NEW;
     } catch (IllegalArgumentException e) {
       problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
       return Seen.UNREADABLE;
     }
-  }
-
-  private static Page toPage(
-      Map<String, Found> found, Watermark mark, String cursor, List<String> problems) {
-    List<Found> inOrder = new ArrayList<>(found.values());
-    inOrder.sort(
-        Comparator.comparing((Found f) -> f.comment().createdAt())
-            .thenComparing(f -> f.comment().externalId()));
-    List<Comment> comments = new ArrayList<>();
-    Watermark next = mark;
-    for (Found f : inOrder) {
-      next = next.advance(f.comment().createdAt(), f.comment().externalId());
-      if (!f.ours()) {
-        comments.add(f.comment());
-      }
-    }
-    return new Page(comments, next == mark ? cursor : next.toCursor(), false, problems);
   }
 
   @Override
@@ -337,14 +317,6 @@ public final class YouTubeCommentsAdapter
     return base.newBuilder().addPathSegments("youtube/v3").addPathSegments(method);
   }
 
-  private Watermark readCursor(String cursor) throws AdapterException {
-    try {
-      return Watermark.parse(cursor);
-    } catch (IllegalArgumentException e) {
-      throw new AdapterException("youtube account " + accountId + ": " + e.getMessage(), e);
-    }
-  }
-
   private static HttpUrl baseUrl(String accountId, String configured) {
     HttpUrl url = HttpUrl.parse(configured == null ? DEFAULT_BASE_URL : configured);
     if (url == null) {
@@ -353,24 +325,6 @@ public final class YouTubeCommentsAdapter
     }
     return url;
   }
-
-  static int maxPages(String accountId, String option) {
-    if (option == null) {
-      return 10;
-    }
-    try {
-      int pages = Integer.parseInt(option.strip());
-      if (pages >= 1) {
-        return pages;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "account " + accountId + ": option max_pages must be a whole number ≥ 1, was " + option);
-  }
-
-  private record Found(Comment comment, boolean ours) {}
 
   private enum Seen {
     NEW,
