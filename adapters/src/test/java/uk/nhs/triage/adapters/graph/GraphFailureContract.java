@@ -20,6 +20,7 @@ import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.AuthFailedException;
 import uk.nhs.triage.adapters.MalformedPageException;
 import uk.nhs.triage.adapters.RateLimitedException;
+import uk.nhs.triage.adapters.SocialFixtures;
 import uk.nhs.triage.adapters.SourceAdapter;
 
 /**
@@ -66,7 +67,7 @@ public abstract class GraphFailureContract {
   }
 
   protected String fixture(String name) {
-    return Fixtures.read(platform() + "/" + name);
+    return SocialFixtures.read(platform() + "/" + name);
   }
 
   private void listAnswers(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder r) {
