@@ -24,6 +24,7 @@ import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
 import uk.nhs.triage.adapters.paging.MaxPages;
+import uk.nhs.triage.adapters.paging.PageWalk;
 import uk.nhs.triage.adapters.stats.JsonNumbers;
 import uk.nhs.triage.adapters.stats.PostTally;
 import uk.nhs.triage.adapters.watermark.Watermark;
@@ -107,35 +108,35 @@ public final class BlueskyNotificationsAdapter
                 .addQueryParameter("actor", actor)
                 .build());
     PostTally tally = new PostTally(clock.instant());
-    String pageCursor = null;
-    int pages = 0;
-    boolean inWindow = true;
-    do {
-      HttpUrl.Builder url =
-          base.newBuilder()
-              .addPathSegments("xrpc/app.bsky.feed.getAuthorFeed")
-              .addQueryParameter("actor", actor)
-              .addQueryParameter("filter", "posts_no_replies")
-              .addQueryParameter("limit", "100");
-      if (pageCursor != null) {
-        url.addQueryParameter("cursor", pageCursor);
-      }
-      JsonNode page = get(url.build());
-      if (!page.path("feed").isArray()) {
-        throw new MalformedPageException(
-            "account " + accountId + ": getAuthorFeed answer has no \"feed\" list", null);
-      }
-      for (JsonNode item : page.path("feed")) {
-        if (item.hasNonNull("reason")) {
-          continue;
-        }
-        JsonNode post = item.path("post");
-        Instant at = JsonNumbers.instantOrNull(post.path("record").path("createdAt"));
-        inWindow &= tally.add(at != null ? at : JsonNumbers.instantOrNull(post.path("indexedAt")));
-      }
-      pageCursor = page.path("cursor").asText(null);
-      pages++;
-    } while (inWindow && pageCursor != null && pages < PostTally.MAX_PAGES);
+    PageWalk.walk(
+        PostTally.MAX_PAGES,
+        pageCursor -> {
+          HttpUrl.Builder url =
+              base.newBuilder()
+                  .addPathSegments("xrpc/app.bsky.feed.getAuthorFeed")
+                  .addQueryParameter("actor", actor)
+                  .addQueryParameter("filter", "posts_no_replies")
+                  .addQueryParameter("limit", "100");
+          if (pageCursor != null) {
+            url.addQueryParameter("cursor", pageCursor);
+          }
+          JsonNode page = get(url.build());
+          if (!page.path("feed").isArray()) {
+            throw new MalformedPageException(
+                "account " + accountId + ": getAuthorFeed answer has no \"feed\" list", null);
+          }
+          boolean inWindow = true;
+          for (JsonNode item : page.path("feed")) {
+            if (item.hasNonNull("reason")) {
+              continue;
+            }
+            JsonNode post = item.path("post");
+            Instant at = JsonNumbers.instantOrNull(post.path("record").path("createdAt"));
+            inWindow &=
+                tally.add(at != null ? at : JsonNumbers.instantOrNull(post.path("indexedAt")));
+          }
+          return inWindow ? page.path("cursor").asText(null) : null;
+        });
     return tally.stats(
         JsonNumbers.integerOrNull(profile.get("followersCount")),
         JsonNumbers.instantOrNull(profile.path("createdAt")));
@@ -146,46 +147,52 @@ public final class BlueskyNotificationsAdapter
     Watermark mark = Watermark.parse(cursor, "bluesky account " + accountId);
     List<WatermarkPage.Read> found = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    String pageCursor = null;
-    int pages = 0;
-    boolean reachedWatermark = false;
-    do {
-      HttpUrl.Builder url =
-          base.newBuilder()
-              .addPathSegments("xrpc/app.bsky.notification.listNotifications")
-              .addQueryParameter("limit", "100");
-      if (pageCursor != null) {
-        url.addQueryParameter("cursor", pageCursor);
-      }
-      JsonNode page = get(url.build());
-      JsonNode notifications = page.path("notifications");
-      if (!notifications.isArray()) {
-        throw new MalformedPageException(
-            "account " + accountId + ": listNotifications answer has no \"notifications\" list",
-            null);
-      }
-      for (JsonNode notification : notifications) {
-        try {
-          Instant indexedAt = BlueskyNotificationReader.indexedAt(notification);
-          String uri = BlueskyNotificationReader.uri(notification);
-          if (!mark.isNew(indexedAt, uri)) {
-            reachedWatermark = true;
-            break;
-          }
-          if (KEPT_REASONS.contains(notification.path("reason").asText())) {
-            found.add(new WatermarkPage.Read(indexedAt, reader.read(notification), true));
-          }
-        } catch (IllegalArgumentException e) {
-          problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
-        }
-      }
-      pageCursor = page.path("cursor").asText(null);
-      pages++;
-    } while (!reachedWatermark && pageCursor != null && pages < maxPages);
-    if (!reachedWatermark && pageCursor != null && mark.at() != null) {
-      problems.add(MaxPages.stoppedAfter(accountId, pages, "notifications"));
+    PageWalk.Walk walk =
+        PageWalk.walk(
+            maxPages,
+            pageCursor -> {
+              HttpUrl.Builder url =
+                  base.newBuilder()
+                      .addPathSegments("xrpc/app.bsky.notification.listNotifications")
+                      .addQueryParameter("limit", "100");
+              if (pageCursor != null) {
+                url.addQueryParameter("cursor", pageCursor);
+              }
+              JsonNode page = get(url.build());
+              boolean reachedWatermark = readNotifications(page, mark, found, problems);
+              return reachedWatermark ? null : page.path("cursor").asText(null);
+            });
+    if (walk.unread() != null && mark.at() != null) {
+      problems.add(MaxPages.stoppedAfter(accountId, walk.pages(), "notifications"));
     }
     return WatermarkPage.of(found, mark, cursor, problems);
+  }
+
+  /** Reads a page's notifications into {@code found}; true once one was read before. */
+  private boolean readNotifications(
+      JsonNode page, Watermark mark, List<WatermarkPage.Read> found, List<String> problems)
+      throws MalformedPageException {
+    JsonNode notifications = page.path("notifications");
+    if (!notifications.isArray()) {
+      throw new MalformedPageException(
+          "account " + accountId + ": listNotifications answer has no \"notifications\" list",
+          null);
+    }
+    for (JsonNode notification : notifications) {
+      try {
+        Instant indexedAt = BlueskyNotificationReader.indexedAt(notification);
+        String uri = BlueskyNotificationReader.uri(notification);
+        if (!mark.isNew(indexedAt, uri)) {
+          return true;
+        }
+        if (KEPT_REASONS.contains(notification.path("reason").asText())) {
+          found.add(new WatermarkPage.Read(indexedAt, reader.read(notification), true));
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
+      }
+    }
+    return false;
   }
 
   /** Posts a reply in the comment's thread; returns the new post's at:// uri. */

@@ -25,6 +25,7 @@ import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
 import uk.nhs.triage.adapters.paging.MaxPages;
+import uk.nhs.triage.adapters.paging.PageWalk;
 import uk.nhs.triage.adapters.stats.JsonNumbers;
 import uk.nhs.triage.adapters.stats.PostTally;
 import uk.nhs.triage.adapters.watermark.Watermark;
@@ -117,27 +118,25 @@ public final class YouTubeCommentsAdapter
       return new AccountStats(subscribers, null, null, opened);
     }
     PostTally tally = new PostTally(clock.instant());
-    String pageToken = null;
-    int pages = 0;
-    boolean inWindow = true;
-    do {
-      HttpUrl.Builder url =
-          api("playlistItems")
-              .addQueryParameter("part", "contentDetails")
-              .addQueryParameter("playlistId", uploads)
-              .addQueryParameter("maxResults", "50");
-      if (pageToken != null) {
-        url.addQueryParameter("pageToken", pageToken);
-      }
-      JsonNode page = get(url);
-      for (JsonNode item : items(page, "playlistItems")) {
-        inWindow &=
-            tally.add(
-                JsonNumbers.instantOrNull(item.path("contentDetails").path("videoPublishedAt")));
-      }
-      pageToken = page.path("nextPageToken").asText(null);
-      pages++;
-    } while (inWindow && pageToken != null && pages < PostTally.MAX_PAGES);
+    PageWalk.walk(
+        PostTally.MAX_PAGES,
+        pageToken -> {
+          JsonNode page =
+              getPage(
+                  api("playlistItems")
+                      .addQueryParameter("part", "contentDetails")
+                      .addQueryParameter("playlistId", uploads)
+                      .addQueryParameter("maxResults", "50"),
+                  pageToken);
+          boolean inWindow = true;
+          for (JsonNode item : items(page, "playlistItems")) {
+            inWindow &=
+                tally.add(
+                    JsonNumbers.instantOrNull(
+                        item.path("contentDetails").path("videoPublishedAt")));
+          }
+          return inWindow ? page.path("nextPageToken").asText(null) : null;
+        });
     return tally.stats(subscribers, opened);
   }
 
@@ -146,29 +145,27 @@ public final class YouTubeCommentsAdapter
     Watermark mark = Watermark.parse(cursor, "youtube account " + accountId);
     Map<String, WatermarkPage.Read> found = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    String pageToken = null;
-    int pages = 0;
-    boolean reachedWatermark = false;
-    do {
-      HttpUrl.Builder url =
-          api("commentThreads")
-              .addQueryParameter("part", "snippet,replies")
-              .addQueryParameter("allThreadsRelatedToChannelId", channelId)
-              .addQueryParameter("order", "time")
-              .addQueryParameter("maxResults", "100")
-              .addQueryParameter("textFormat", "html");
-      if (pageToken != null) {
-        url.addQueryParameter("pageToken", pageToken);
-      }
-      JsonNode page = get(url);
-      for (JsonNode thread : items(page, "commentThreads")) {
-        reachedWatermark |= !readThread(thread, mark, found, problems);
-      }
-      pageToken = page.path("nextPageToken").asText(null);
-      pages++;
-    } while (!reachedWatermark && pageToken != null && pages < maxPages);
-    if (!reachedWatermark && pageToken != null && mark.at() != null) {
-      problems.add(MaxPages.stoppedAfter(accountId, pages, "new comments"));
+    PageWalk.Walk walk =
+        PageWalk.walk(
+            maxPages,
+            pageToken -> {
+              JsonNode page =
+                  getPage(
+                      api("commentThreads")
+                          .addQueryParameter("part", "snippet,replies")
+                          .addQueryParameter("allThreadsRelatedToChannelId", channelId)
+                          .addQueryParameter("order", "time")
+                          .addQueryParameter("maxResults", "100")
+                          .addQueryParameter("textFormat", "html"),
+                      pageToken);
+              boolean reachedWatermark = false;
+              for (JsonNode thread : items(page, "commentThreads")) {
+                reachedWatermark |= !readThread(thread, mark, found, problems);
+              }
+              return reachedWatermark ? null : page.path("nextPageToken").asText(null);
+            });
+    if (walk.unread() != null && mark.at() != null) {
+      problems.add(MaxPages.stoppedAfter(accountId, walk.pages(), "new comments"));
     }
     return WatermarkPage.of(found.values(), mark, cursor, problems);
   }
@@ -196,23 +193,20 @@ public final class YouTubeCommentsAdapter
 
   private List<JsonNode> allReplies(String threadId) throws AdapterException {
     List<JsonNode> replies = new ArrayList<>();
-    String pageToken = null;
-    int pages = 0;
-    do {
-      HttpUrl.Builder url =
-          api("comments")
-              .addQueryParameter("part", "snippet")
-              .addQueryParameter("parentId", threadId)
-              .addQueryParameter("maxResults", "100")
-              .addQueryParameter("textFormat", "html");
-      if (pageToken != null) {
-        url.addQueryParameter("pageToken", pageToken);
-      }
-      JsonNode page = get(url);
-      items(page, "comments").forEach(replies::add);
-      pageToken = page.path("nextPageToken").asText(null);
-      pages++;
-    } while (pageToken != null && pages < maxPages);
+    PageWalk.walk(
+        maxPages,
+        pageToken -> {
+          JsonNode page =
+              getPage(
+                  api("comments")
+                      .addQueryParameter("part", "snippet")
+                      .addQueryParameter("parentId", threadId)
+                      .addQueryParameter("maxResults", "100")
+                      .addQueryParameter("textFormat", "html"),
+                  pageToken);
+          items(page, "comments").forEach(replies::add);
+          return page.path("nextPageToken").asText(null);
+        });
     return replies;
   }
 
@@ -289,6 +283,14 @@ public final class YouTubeCommentsAdapter
 
   private JsonNode get(HttpUrl.Builder url) throws AdapterException {
     return http.send(authorised(url).get().build(), errors).body();
+  }
+
+  /** GETs one page of a list: the first when {@code pageToken} is null. */
+  private JsonNode getPage(HttpUrl.Builder url, String pageToken) throws AdapterException {
+    if (pageToken != null) {
+      url.addQueryParameter("pageToken", pageToken);
+    }
+    return get(url);
   }
 
   private Iterable<JsonNode> items(JsonNode page, String what) throws MalformedPageException {
