@@ -10,6 +10,7 @@ import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.AuthFailedException;
 import uk.nhs.triage.adapters.RateLimitedException;
 import uk.nhs.triage.adapters.http.ErrorPolicy;
+import uk.nhs.triage.adapters.http.RateLimitReset;
 
 /**
  * XRPC errors {@code {"error":"<Name>","message":"..."}}: the name decides, because an expired
@@ -43,14 +44,6 @@ final class BlueskyErrors implements ErrorPolicy {
   }
 
   private Instant resetAt(Headers headers) {
-    String reset = headers.get("ratelimit-reset");
-    if (reset != null) {
-      try {
-        return Instant.ofEpochSecond(Long.parseLong(reset.strip()));
-      } catch (NumberFormatException e) {
-        // fall through to the usual window
-      }
-    }
-    return clock.instant().plus(DEFAULT_WINDOW);
+    return RateLimitReset.fromEpochSeconds(headers.get("ratelimit-reset"), clock, DEFAULT_WINDOW);
   }
 }

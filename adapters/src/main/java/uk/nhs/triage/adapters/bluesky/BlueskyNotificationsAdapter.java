@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -24,9 +23,12 @@ import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.paging.MaxPages;
+import uk.nhs.triage.adapters.paging.PageWalk;
 import uk.nhs.triage.adapters.stats.JsonNumbers;
 import uk.nhs.triage.adapters.stats.PostTally;
 import uk.nhs.triage.adapters.watermark.Watermark;
+import uk.nhs.triage.adapters.watermark.WatermarkPage;
 
 /**
  * Mentions, replies and quotes of a Bluesky account, from its notifications. Bluesky has no
@@ -74,7 +76,8 @@ public final class BlueskyNotificationsAdapter
           "bluesky account " + accountId + ": base URL '" + settings.baseUrl() + "' is not a URL");
     }
     this.base = url;
-    this.maxPages = maxPages(settings.options().get("max_pages"));
+    this.maxPages =
+        MaxPages.parse("bluesky account " + accountId, settings.options().get("max_pages"));
     this.http = new PlatformHttp(accountId, settings.timeout());
     this.errors = new BlueskyErrors(clock);
     String jwt = settings.secrets().get("access_jwt");
@@ -105,35 +108,35 @@ public final class BlueskyNotificationsAdapter
                 .addQueryParameter("actor", actor)
                 .build());
     PostTally tally = new PostTally(clock.instant());
-    String pageCursor = null;
-    int pages = 0;
-    boolean inWindow = true;
-    do {
-      HttpUrl.Builder url =
-          base.newBuilder()
-              .addPathSegments("xrpc/app.bsky.feed.getAuthorFeed")
-              .addQueryParameter("actor", actor)
-              .addQueryParameter("filter", "posts_no_replies")
-              .addQueryParameter("limit", "100");
-      if (pageCursor != null) {
-        url.addQueryParameter("cursor", pageCursor);
-      }
-      JsonNode page = get(url.build());
-      if (!page.path("feed").isArray()) {
-        throw new MalformedPageException(
-            "account " + accountId + ": getAuthorFeed answer has no \"feed\" list", null);
-      }
-      for (JsonNode item : page.path("feed")) {
-        if (item.hasNonNull("reason")) {
-          continue;
-        }
-        JsonNode post = item.path("post");
-        Instant at = JsonNumbers.instantOrNull(post.path("record").path("createdAt"));
-        inWindow &= tally.add(at != null ? at : JsonNumbers.instantOrNull(post.path("indexedAt")));
-      }
-      pageCursor = page.path("cursor").asText(null);
-      pages++;
-    } while (inWindow && pageCursor != null && pages < PostTally.MAX_PAGES);
+    PageWalk.walk(
+        PostTally.MAX_PAGES,
+        pageCursor -> {
+          HttpUrl.Builder url =
+              base.newBuilder()
+                  .addPathSegments("xrpc/app.bsky.feed.getAuthorFeed")
+                  .addQueryParameter("actor", actor)
+                  .addQueryParameter("filter", "posts_no_replies")
+                  .addQueryParameter("limit", "100");
+          if (pageCursor != null) {
+            url.addQueryParameter("cursor", pageCursor);
+          }
+          JsonNode page = get(url.build());
+          if (!page.path("feed").isArray()) {
+            throw new MalformedPageException(
+                "account " + accountId + ": getAuthorFeed answer has no \"feed\" list", null);
+          }
+          boolean inWindow = true;
+          for (JsonNode item : page.path("feed")) {
+            if (item.hasNonNull("reason")) {
+              continue;
+            }
+            JsonNode post = item.path("post");
+            Instant at = JsonNumbers.instantOrNull(post.path("record").path("createdAt"));
+            inWindow &=
+                tally.add(at != null ? at : JsonNumbers.instantOrNull(post.path("indexedAt")));
+          }
+          return inWindow ? page.path("cursor").asText(null) : null;
+        });
     return tally.stats(
         JsonNumbers.integerOrNull(profile.get("followersCount")),
         JsonNumbers.instantOrNull(profile.path("createdAt")));
@@ -141,66 +144,55 @@ public final class BlueskyNotificationsAdapter
 
   @Override
   public Page poll(String cursor) throws AdapterException {
-    Watermark mark = readCursor(cursor);
-    List<Found> found = new ArrayList<>();
+    Watermark mark = Watermark.parse(cursor, "bluesky account " + accountId);
+    List<WatermarkPage.Read> found = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    String pageCursor = null;
-    int pages = 0;
-    boolean reachedWatermark = false;
-    do {
-      HttpUrl.Builder url =
-          base.newBuilder()
-              .addPathSegments("xrpc/app.bsky.notification.listNotifications")
-              .addQueryParameter("limit", "100");
-      if (pageCursor != null) {
-        url.addQueryParameter("cursor", pageCursor);
-      }
-      JsonNode page = get(url.build());
-      JsonNode notifications = page.path("notifications");
-      if (!notifications.isArray()) {
-        throw new MalformedPageException(
-            "account " + accountId + ": listNotifications answer has no \"notifications\" list",
-            null);
-      }
-      for (JsonNode notification : notifications) {
-        try {
-          Instant indexedAt = BlueskyNotificationReader.indexedAt(notification);
-          String uri = BlueskyNotificationReader.uri(notification);
-          if (!mark.isNew(indexedAt, uri)) {
-            reachedWatermark = true;
-            break;
-          }
-          if (KEPT_REASONS.contains(notification.path("reason").asText())) {
-            found.add(new Found(indexedAt, reader.read(notification)));
-          }
-        } catch (IllegalArgumentException e) {
-          problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
-        }
-      }
-      pageCursor = page.path("cursor").asText(null);
-      pages++;
-    } while (!reachedWatermark && pageCursor != null && pages < maxPages);
-    if (!reachedWatermark && pageCursor != null && mark.at() != null) {
-      problems.add(
-          "account "
-              + accountId
-              + ": stopped after "
-              + pages
-              + " pages (option max_pages); older notifications were not read");
+    PageWalk.Walk walk =
+        PageWalk.walk(
+            maxPages,
+            pageCursor -> {
+              HttpUrl.Builder url =
+                  base.newBuilder()
+                      .addPathSegments("xrpc/app.bsky.notification.listNotifications")
+                      .addQueryParameter("limit", "100");
+              if (pageCursor != null) {
+                url.addQueryParameter("cursor", pageCursor);
+              }
+              JsonNode page = get(url.build());
+              boolean reachedWatermark = readNotifications(page, mark, found, problems);
+              return reachedWatermark ? null : page.path("cursor").asText(null);
+            });
+    if (walk.unread() != null && mark.at() != null) {
+      problems.add(MaxPages.stoppedAfter(accountId, walk.pages(), "notifications"));
     }
-    return toPage(found, mark, cursor, problems);
+    return WatermarkPage.of(found, mark, cursor, problems);
   }
 
-  private static Page toPage(
-      List<Found> found, Watermark mark, String cursor, List<String> problems) {
-    found.sort(Comparator.comparing(Found::indexedAt).thenComparing(f -> f.comment().externalId()));
-    Watermark next = mark;
-    List<Comment> comments = new ArrayList<>();
-    for (Found f : found) {
-      next = next.advance(f.indexedAt(), f.comment().externalId());
-      comments.add(f.comment());
+  /** Reads a page's notifications into {@code found}; true once one was read before. */
+  private boolean readNotifications(
+      JsonNode page, Watermark mark, List<WatermarkPage.Read> found, List<String> problems)
+      throws MalformedPageException {
+    JsonNode notifications = page.path("notifications");
+    if (!notifications.isArray()) {
+      throw new MalformedPageException(
+          "account " + accountId + ": listNotifications answer has no \"notifications\" list",
+          null);
     }
-    return new Page(comments, next == mark ? cursor : next.toCursor(), false, problems);
+    for (JsonNode notification : notifications) {
+      try {
+        Instant indexedAt = BlueskyNotificationReader.indexedAt(notification);
+        String uri = BlueskyNotificationReader.uri(notification);
+        if (!mark.isNew(indexedAt, uri)) {
+          return true;
+        }
+        if (KEPT_REASONS.contains(notification.path("reason").asText())) {
+          found.add(new WatermarkPage.Read(indexedAt, reader.read(notification), true));
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
+      }
+    }
+    return false;
   }
 
   /** Posts a reply in the comment's thread; returns the new post's at:// uri. */
@@ -316,33 +308,4 @@ public final class BlueskyNotificationsAdapter
   private interface Call {
     JsonNode run() throws AdapterException;
   }
-
-  private Watermark readCursor(String cursor) throws AdapterException {
-    try {
-      return Watermark.parse(cursor);
-    } catch (IllegalArgumentException e) {
-      throw new AdapterException("bluesky account " + accountId + ": " + e.getMessage(), e);
-    }
-  }
-
-  private int maxPages(String option) {
-    if (option == null) {
-      return 10;
-    }
-    try {
-      int pages = Integer.parseInt(option.strip());
-      if (pages >= 1) {
-        return pages;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "bluesky account "
-            + accountId
-            + ": option max_pages must be a whole number ≥ 1, was "
-            + option);
-  }
-
-  private record Found(Instant indexedAt, Comment comment) {}
 }

@@ -1,10 +1,11 @@
 package uk.nhs.triage.adapters.facebook;
 
+import static uk.nhs.triage.adapters.graph.GraphComments.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import uk.nhs.triage.adapters.Author;
 import uk.nhs.triage.adapters.Comment;
-import uk.nhs.triage.adapters.graph.GraphDates;
+import uk.nhs.triage.adapters.graph.GraphComments;
 
 /** A Facebook comment's JSON as a {@link Comment}. */
 final class FacebookComments {
@@ -19,21 +20,8 @@ final class FacebookComments {
    * @return the comment, or null (with the reason in {@code problem[0]}) when it cannot be read
    */
   static Comment toComment(JsonNode item, String accountId, String postId, String[] problem) {
-    String id = item.path("id").asText("");
-    if (id.isEmpty()) {
-      problem[0] = "post " + postId + ": a comment without an id was passed over";
-      return null;
-    }
-    Instant createdAt = GraphDates.parseOrNull(item.path("created_time").asText(null));
-    if (createdAt == null) {
-      problem[0] =
-          "post "
-              + postId
-              + ", comment "
-              + id
-              + ": created_time '"
-              + item.path("created_time").asText("")
-              + "' is not a Graph date; passed over";
+    GraphComments.Head head = GraphComments.head(item, "post " + postId, "created_time", problem);
+    if (head == null) {
       return null;
     }
     JsonNode from = item.path("from");
@@ -42,18 +30,13 @@ final class FacebookComments {
     String parent = text(item.path("parent"), "id");
     return new Comment(
         PLATFORM,
-        id,
+        head.id(),
         accountId,
         author,
         item.path("message").asText(""),
-        createdAt,
+        head.createdAt(),
         text(item, "permalink_url"),
         parent != null ? parent : postId,
         item.toString());
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
   }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.triage.adapters.graph;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,11 +15,25 @@ import uk.nhs.triage.adapters.Page;
  */
 public final class GraphPoll {
   private final Watermark watermark;
+  private final Instant windowStart;
   private final Map<String, Comment> fresh = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
 
-  public GraphPoll(Watermark watermark) {
+  /**
+   * @param windowStart the start of the look-back window: posts published since are read
+   */
+  public GraphPoll(Watermark watermark, Instant windowStart) {
     this.watermark = watermark;
+    this.windowStart = windowStart;
+  }
+
+  public Instant windowStart() {
+    return windowStart;
+  }
+
+  /** True when everything created at this time or before is already known. */
+  public boolean isBehind(Instant createdAt) {
+    return watermark.isBehind(createdAt);
   }
 
   /** Keeps the comment when it is new; the comment must have a creation time. */

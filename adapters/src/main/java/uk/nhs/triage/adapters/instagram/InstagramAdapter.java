@@ -1,11 +1,7 @@
 package uk.nhs.triage.adapters.instagram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import uk.nhs.triage.adapters.AccountSettings;
@@ -13,14 +9,11 @@ import uk.nhs.triage.adapters.AccountStats;
 import uk.nhs.triage.adapters.AccountStatsSource;
 import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.Comment;
-import uk.nhs.triage.adapters.MalformedPageException;
 import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
-import uk.nhs.triage.adapters.graph.GraphClient;
-import uk.nhs.triage.adapters.graph.GraphOptions;
+import uk.nhs.triage.adapters.graph.GraphAccount;
 import uk.nhs.triage.adapters.graph.GraphPoll;
-import uk.nhs.triage.adapters.graph.GraphStats;
 import uk.nhs.triage.adapters.graph.Watermark;
 
 /**
@@ -36,58 +29,60 @@ import uk.nhs.triage.adapters.graph.Watermark;
  */
 public final class InstagramAdapter implements SourceAdapter, ReplyTarget, AccountStatsSource {
   static final String TOKEN = "access_token";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final AccountSettings settings;
-  private final GraphOptions options;
-  private final GraphClient graph;
-  private final Clock clock;
+  private final GraphAccount account;
 
   public InstagramAdapter(AccountSettings settings) {
     this(settings, Clock.systemUTC());
   }
 
   public InstagramAdapter(AccountSettings settings, Clock clock) {
-    this.settings = settings;
-    this.options = GraphOptions.of(settings);
-    this.clock = clock;
-    this.graph = new GraphClient(settings, TOKEN, clock, options.backoff());
+    this.account = new GraphAccount(settings, TOKEN, clock);
   }
 
   /** Followers and own media, for the account-health checks. */
   @Override
   public AccountStats stats() throws AdapterException {
-    return GraphStats.read(
-        graph,
-        settings.handle(),
-        new String[] {"followers_count"},
-        "media",
-        "timestamp",
-        clock.instant());
+    return account.stats(new String[] {"followers_count"}, "media", "timestamp");
   }
 
   @Override
   public Page poll(String cursor) throws AdapterException {
-    Instant windowStart = clock.instant().minus(options.lookback());
-    Watermark watermark = Watermark.parse(cursor, settings.id(), windowStart, options.overlap());
-    GraphPoll poll = new GraphPoll(watermark);
-    for (Media media : recentMedia(windowStart, poll)) {
+    GraphPoll poll = account.startPoll(cursor);
+    List<Media> recentMedia =
+        account.recentPosts(
+            "media",
+            "id,timestamp,permalink,comments_count",
+            poll,
+            "account " + account.handle() + ": a media without an id was passed over",
+            InstagramAdapter::media);
+    for (Media media : recentMedia) {
       if (media.commentsCount() == 0) {
         continue;
       }
-      graph.forEach(
-          media.id() + "/comments",
-          Map.of("fields", InstagramComments.FIELDS, "limit", String.valueOf(options.pageSize())),
-          null,
-          item -> {
-            Comment comment = read(item, media, null, poll);
-            if (comment != null) {
-              readReplies(item.path("replies"), media, comment.externalId(), poll);
-            }
-            return true;
-          });
+      account
+          .graph()
+          .forEach(
+              media.id() + "/comments",
+              Map.of("fields", InstagramComments.FIELDS, "limit", account.pageSize()),
+              null,
+              item -> {
+                Comment comment = read(item, media, null, poll);
+                if (comment != null) {
+                  readReplies(item.path("replies"), media, comment.externalId(), poll);
+                }
+                return true;
+              });
     }
     return poll.page();
+  }
+
+  private static Media media(JsonNode item) {
+    String permalink = item.path("permalink").asText("");
+    return new Media(
+        item.path("id").asText(""),
+        permalink.isEmpty() ? null : permalink,
+        item.path("comments_count").asLong(-1));
   }
 
   private void readReplies(JsonNode replies, Media media, String parentId, GraphPoll poll)
@@ -100,20 +95,21 @@ public final class InstagramAdapter implements SourceAdapter, ReplyTarget, Accou
     if (next.isEmpty() || after.isEmpty()) {
       return;
     }
-    graph.forEach(
-        parentId + "/replies",
-        Map.of(
-            "fields", InstagramComments.REPLY_FIELDS, "limit", String.valueOf(options.pageSize())),
-        after,
-        reply -> {
-          read(reply, media, parentId, poll);
-          return true;
-        });
+    account
+        .graph()
+        .forEach(
+            parentId + "/replies",
+            Map.of("fields", InstagramComments.REPLY_FIELDS, "limit", account.pageSize()),
+            after,
+            reply -> {
+              read(reply, media, parentId, poll);
+              return true;
+            });
   }
 
   private Comment read(JsonNode item, Media media, String parentId, GraphPoll poll) {
     String[] problem = new String[1];
-    Comment comment = InstagramComments.toComment(item, settings.id(), media, parentId, problem);
+    Comment comment = InstagramComments.toComment(item, account.id(), media, parentId, problem);
     if (comment == null) {
       poll.problem(problem[0]);
     } else {
@@ -122,70 +118,18 @@ public final class InstagramAdapter implements SourceAdapter, ReplyTarget, Accou
     return comment;
   }
 
-  private List<Media> recentMedia(Instant windowStart, GraphPoll poll) throws AdapterException {
-    List<Media> media = new ArrayList<>();
-    graph.forEach(
-        settings.handle() + "/media",
-        Map.of(
-            "fields", "id,timestamp,permalink,comments_count",
-            "since", String.valueOf(windowStart.getEpochSecond()),
-            "limit", String.valueOf(options.pageSize())),
-        null,
-        item -> {
-          String id = item.path("id").asText("");
-          if (id.isEmpty()) {
-            poll.problem(
-                "account " + settings.handle() + ": a media without an id was passed over");
-          } else {
-            String permalink = item.path("permalink").asText("");
-            media.add(
-                new Media(
-                    id,
-                    permalink.isEmpty() ? null : permalink,
-                    item.path("comments_count").asLong(-1)));
-          }
-          return true;
-        });
-    return media;
-  }
-
   /**
    * Instagram takes replies only on top-level comments, so an answer to a reply goes to its
    * top-level comment. Graph has no idempotency key; the outbox sends once.
    */
   @Override
   public String reply(Comment comment, String text, String idempotencyKey) throws AdapterException {
-    String path = topLevelOf(comment) + "/replies";
-    JsonNode answer = graph.post(path, Map.of("message", text));
-    String id = answer.path("id").asText("");
-    if (id.isEmpty()) {
-      throw new MalformedPageException(
-          graph.what("POST", path) + " answered without the new reply's id", null);
-    }
-    return id;
+    return account.postReply(
+        GraphAccount.threadOf(comment, "/parent_id") + "/replies", text, "reply");
   }
 
   @Override
   public void hide(Comment comment) throws AdapterException {
-    String path = comment.externalId();
-    JsonNode answer = graph.post(path, Map.of("hide", "true"));
-    if (!answer.path("success").asBoolean(false)) {
-      throw new AdapterException(
-          graph.what("POST", path) + " did not confirm the comment is hidden");
-    }
-  }
-
-  private static String topLevelOf(Comment comment) {
-    if (comment.rawPayload() != null) {
-      try {
-        String parent = JSON.readTree(comment.rawPayload()).path("parent_id").asText("");
-        if (!parent.isEmpty()) {
-          return parent;
-        }
-      } catch (IOException e) {
-        // not our JSON: the comment itself is the best target left
-      }
-    }
-    return comment.externalId();
+    account.hide(comment, "hide");
   }
 }

@@ -1,11 +1,12 @@
 package uk.nhs.triage.adapters.instagram;
 
+import static uk.nhs.triage.adapters.graph.GraphComments.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import uk.nhs.triage.adapters.Author;
 import uk.nhs.triage.adapters.Comment;
-import uk.nhs.triage.adapters.graph.GraphDates;
+import uk.nhs.triage.adapters.graph.GraphComments;
 
 /** An Instagram comment's JSON as a {@link Comment}. */
 final class InstagramComments {
@@ -26,21 +27,8 @@ final class InstagramComments {
    */
   static Comment toComment(
       JsonNode item, String accountId, Media media, String parentId, String[] problem) {
-    String id = item.path("id").asText("");
-    if (id.isEmpty()) {
-      problem[0] = "media " + media.id() + ": a comment without an id was passed over";
-      return null;
-    }
-    Instant createdAt = GraphDates.parseOrNull(item.path("timestamp").asText(null));
-    if (createdAt == null) {
-      problem[0] =
-          "media "
-              + media.id()
-              + ", comment "
-              + id
-              + ": timestamp '"
-              + item.path("timestamp").asText("")
-              + "' is not a Graph date; passed over";
+    GraphComments.Head head = GraphComments.head(item, "media " + media.id(), "timestamp", problem);
+    if (head == null) {
       return null;
     }
     JsonNode from = item.path("from");
@@ -57,18 +45,13 @@ final class InstagramComments {
     }
     return new Comment(
         PLATFORM,
-        id,
+        head.id(),
         accountId,
         author,
         item.path("text").asText(""),
-        createdAt,
+        head.createdAt(),
         media.permalink(),
         parent != null ? parent : media.id(),
         raw.toString());
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
   }
 }

@@ -15,6 +15,7 @@ import uk.nhs.triage.adapters.AuthFailedException;
 import uk.nhs.triage.adapters.MalformedPageException;
 import uk.nhs.triage.adapters.RateLimitedException;
 import uk.nhs.triage.adapters.http.ErrorPolicy;
+import uk.nhs.triage.adapters.http.RateLimitReset;
 
 /**
  * What a twitter4j failure means for the poller. twitter4j puts the response body in its messages,
@@ -77,14 +78,7 @@ final class XErrors implements ErrorPolicy {
   }
 
   private Instant resetAt(String header) {
-    if (header != null) {
-      try {
-        return Instant.ofEpochSecond(Long.parseLong(header.strip()));
-      } catch (NumberFormatException ignored) {
-        // fall back to the usual window
-      }
-    }
-    return clock.instant().plus(DEFAULT_WINDOW);
+    return RateLimitReset.fromEpochSeconds(header, clock, DEFAULT_WINDOW);
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -21,6 +21,7 @@ import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.paging.MaxPages;
 
 /**
  * Posts that mention an X account, from its mention timeline ({@code GET /2/users/:id/mentions})
@@ -60,7 +61,7 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget, Accou
     this.settings = settings;
     this.accountId = settings.id();
     this.userId = userId(settings);
-    this.maxPages = maxPages(settings);
+    this.maxPages = MaxPages.parse("x account " + accountId, settings.options().get("max_pages"));
     if (!XConnection.hasCredentials(settings.secrets())) {
       throw new IllegalArgumentException(
           "x account "
@@ -108,12 +109,7 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget, Accou
       pages++;
     } while (next != null && pages < maxPages);
     if (next != null) {
-      problems.add(
-          "account "
-              + accountId
-              + ": stopped after "
-              + pages
-              + " pages (option max_pages); older mentions were not read");
+      problems.add(MaxPages.stoppedAfter(accountId, pages, "mentions"));
     }
     comments.sort(Comparator.comparing((Comment c) -> Long.parseLong(c.externalId())));
     String nextCursor = sinceId != null && newest == sinceId ? cursor : cursorOf(newest);
@@ -231,25 +227,5 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget, Accou
               + ": option user_id must be the account's numeric X id, was "
               + value);
     }
-  }
-
-  private static int maxPages(AccountSettings settings) {
-    String value = settings.options().get("max_pages");
-    if (value == null) {
-      return 10;
-    }
-    try {
-      int pages = Integer.parseInt(value.strip());
-      if (pages >= 1) {
-        return pages;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "x account "
-            + settings.id()
-            + ": option max_pages must be a whole number ≥ 1, was "
-            + value);
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
+import uk.nhs.triage.adapters.AdapterException;
 
 /**
  * How far a platform without a "since" parameter has been read: the newest time seen and the ids
@@ -79,6 +80,20 @@ public record Watermark(Instant at, Set<String> idsAt) {
       return new Watermark(Instant.parse(at.asText()), ids);
     } catch (JsonProcessingException | DateTimeParseException e) {
       throw new IllegalArgumentException("cursor is not a watermark: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a stored cursor as {@link #parse(String)} does, for a poll.
+   *
+   * @param account the account as a message names it (e.g. {@code bluesky account bs-main})
+   * @throws AdapterException naming the account and what is wrong with the cursor
+   */
+  public static Watermark parse(String cursor, String account) throws AdapterException {
+    try {
+      return parse(cursor);
+    } catch (IllegalArgumentException e) {
+      throw new AdapterException(account + ": " + e.getMessage(), e);
     }
   }
 }

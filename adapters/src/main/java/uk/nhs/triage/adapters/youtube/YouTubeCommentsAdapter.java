@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,12 @@ import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
+import uk.nhs.triage.adapters.paging.MaxPages;
+import uk.nhs.triage.adapters.paging.PageWalk;
 import uk.nhs.triage.adapters.stats.JsonNumbers;
 import uk.nhs.triage.adapters.stats.PostTally;
 import uk.nhs.triage.adapters.watermark.Watermark;
+import uk.nhs.triage.adapters.watermark.WatermarkPage;
 
 /**
  * Comments on a YouTube channel's videos and the channel itself ({@code commentThreads} with {@code
@@ -78,7 +80,7 @@ public final class YouTubeCommentsAdapter
       throw new IllegalArgumentException(
           "youtube account " + accountId + ": needs secret api_key or oauth_token");
     }
-    this.maxPages = maxPages(accountId, settings.options().get("max_pages"));
+    this.maxPages = MaxPages.parse("account " + accountId, settings.options().get("max_pages"));
     this.http = new PlatformHttp(accountId, settings.timeout());
     this.errors = new YouTubeErrors(clock);
     this.reader = new YouTubeCommentReader(accountId);
@@ -116,70 +118,61 @@ public final class YouTubeCommentsAdapter
       return new AccountStats(subscribers, null, null, opened);
     }
     PostTally tally = new PostTally(clock.instant());
-    String pageToken = null;
-    int pages = 0;
-    boolean inWindow = true;
-    do {
-      HttpUrl.Builder url =
-          api("playlistItems")
-              .addQueryParameter("part", "contentDetails")
-              .addQueryParameter("playlistId", uploads)
-              .addQueryParameter("maxResults", "50");
-      if (pageToken != null) {
-        url.addQueryParameter("pageToken", pageToken);
-      }
-      JsonNode page = get(url);
-      for (JsonNode item : items(page, "playlistItems")) {
-        inWindow &=
-            tally.add(
-                JsonNumbers.instantOrNull(item.path("contentDetails").path("videoPublishedAt")));
-      }
-      pageToken = page.path("nextPageToken").asText(null);
-      pages++;
-    } while (inWindow && pageToken != null && pages < PostTally.MAX_PAGES);
+    PageWalk.walk(
+        PostTally.MAX_PAGES,
+        pageToken -> {
+          JsonNode page =
+              getPage(
+                  api("playlistItems")
+                      .addQueryParameter("part", "contentDetails")
+                      .addQueryParameter("playlistId", uploads)
+                      .addQueryParameter("maxResults", "50"),
+                  pageToken);
+          boolean inWindow = true;
+          for (JsonNode item : items(page, "playlistItems")) {
+            inWindow &=
+                tally.add(
+                    JsonNumbers.instantOrNull(
+                        item.path("contentDetails").path("videoPublishedAt")));
+          }
+          return inWindow ? page.path("nextPageToken").asText(null) : null;
+        });
     return tally.stats(subscribers, opened);
   }
 
   @Override
   public Page poll(String cursor) throws AdapterException {
-    Watermark mark = readCursor(cursor);
-    Map<String, Found> found = new LinkedHashMap<>();
+    Watermark mark = Watermark.parse(cursor, "youtube account " + accountId);
+    Map<String, WatermarkPage.Read> found = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    String pageToken = null;
-    int pages = 0;
-    boolean reachedWatermark = false;
-    do {
-      HttpUrl.Builder url =
-          api("commentThreads")
-              .addQueryParameter("part", "snippet,replies")
-              .addQueryParameter("allThreadsRelatedToChannelId", channelId)
-              .addQueryParameter("order", "time")
-              .addQueryParameter("maxResults", "100")
-              .addQueryParameter("textFormat", "html");
-      if (pageToken != null) {
-        url.addQueryParameter("pageToken", pageToken);
-      }
-      JsonNode page = get(url);
-      for (JsonNode thread : items(page, "commentThreads")) {
-        reachedWatermark |= !readThread(thread, mark, found, problems);
-      }
-      pageToken = page.path("nextPageToken").asText(null);
-      pages++;
-    } while (!reachedWatermark && pageToken != null && pages < maxPages);
-    if (!reachedWatermark && pageToken != null && mark.at() != null) {
-      problems.add(
-          "account "
-              + accountId
-              + ": stopped after "
-              + pages
-              + " pages (option max_pages); older new comments were not read");
+    PageWalk.Walk walk =
+        PageWalk.walk(
+            maxPages,
+            pageToken -> {
+              JsonNode page =
+                  getPage(
+                      api("commentThreads")
+                          .addQueryParameter("part", "snippet,replies")
+                          .addQueryParameter("allThreadsRelatedToChannelId", channelId)
+                          .addQueryParameter("order", "time")
+                          .addQueryParameter("maxResults", "100")
+                          .addQueryParameter("textFormat", "html"),
+                      pageToken);
+              boolean reachedWatermark = false;
+              for (JsonNode thread : items(page, "commentThreads")) {
+                reachedWatermark |= !readThread(thread, mark, found, problems);
+              }
+              return reachedWatermark ? null : page.path("nextPageToken").asText(null);
+            });
+    if (walk.unread() != null && mark.at() != null) {
+      problems.add(MaxPages.stoppedAfter(accountId, walk.pages(), "new comments"));
     }
-    return toPage(found, mark, cursor, problems);
+    return WatermarkPage.of(found.values(), mark, cursor, problems);
   }
 
   /** Reads a thread's comments into {@code found}; false when its top comment was read before. */
   private boolean readThread(
-      JsonNode thread, Watermark mark, Map<String, Found> found, List<String> problems)
+      JsonNode thread, Watermark mark, Map<String, WatermarkPage.Read> found, List<String> problems)
       throws AdapterException {
     JsonNode snippet = thread.path("snippet");
     Seen top = consider(snippet.path("topLevelComment"), mark, found, problems);
@@ -200,29 +193,26 @@ public final class YouTubeCommentsAdapter
 
   private List<JsonNode> allReplies(String threadId) throws AdapterException {
     List<JsonNode> replies = new ArrayList<>();
-    String pageToken = null;
-    int pages = 0;
-    do {
-      HttpUrl.Builder url =
-          api("comments")
-              .addQueryParameter("part", "snippet")
-              .addQueryParameter("parentId", threadId)
-              .addQueryParameter("maxResults", "100")
-              .addQueryParameter("textFormat", "html");
-      if (pageToken != null) {
-        url.addQueryParameter("pageToken", pageToken);
-      }
-      JsonNode page = get(url);
-      items(page, "comments").forEach(replies::add);
-      pageToken = page.path("nextPageToken").asText(null);
-      pages++;
-    } while (pageToken != null && pages < maxPages);
+    PageWalk.walk(
+        maxPages,
+        pageToken -> {
+          JsonNode page =
+              getPage(
+                  api("comments")
+                      .addQueryParameter("part", "snippet")
+                      .addQueryParameter("parentId", threadId)
+                      .addQueryParameter("maxResults", "100")
+                      .addQueryParameter("textFormat", "html"),
+                  pageToken);
+          items(page, "comments").forEach(replies::add);
+          return page.path("nextPageToken").asText(null);
+        });
     return replies;
   }
 
   /** A comment that cannot be read is reported and passed over. */
   private Seen consider(
-      JsonNode json, Watermark mark, Map<String, Found> found, List<String> problems) {
+      JsonNode json, Watermark mark, Map<String, WatermarkPage.Read> found, List<String> problems) {
     if (json.isMissingNode()) {
       return Seen.UNREADABLE;
     }
@@ -233,29 +223,13 @@ public final class YouTubeCommentsAdapter
       }
       // Our own replies are read past, not triaged.
       boolean ours = channelId.equals(YouTubeCommentReader.authorChannelId(json));
-      found.putIfAbsent(comment.externalId(), new Found(comment, ours));
+      found.putIfAbsent(
+          comment.externalId(), new WatermarkPage.Read(comment.createdAt(), comment, !ours));
       return Seen.NEW;
     } catch (IllegalArgumentException e) {
       problems.add("account " + accountId + ": " + e.getMessage() + "; passed over");
       return Seen.UNREADABLE;
     }
-  }
-
-  private static Page toPage(
-      Map<String, Found> found, Watermark mark, String cursor, List<String> problems) {
-    List<Found> inOrder = new ArrayList<>(found.values());
-    inOrder.sort(
-        Comparator.comparing((Found f) -> f.comment().createdAt())
-            .thenComparing(f -> f.comment().externalId()));
-    List<Comment> comments = new ArrayList<>();
-    Watermark next = mark;
-    for (Found f : inOrder) {
-      next = next.advance(f.comment().createdAt(), f.comment().externalId());
-      if (!f.ours()) {
-        comments.add(f.comment());
-      }
-    }
-    return new Page(comments, next == mark ? cursor : next.toCursor(), false, problems);
   }
 
   @Override
@@ -311,6 +285,14 @@ public final class YouTubeCommentsAdapter
     return http.send(authorised(url).get().build(), errors).body();
   }
 
+  /** GETs one page of a list: the first when {@code pageToken} is null. */
+  private JsonNode getPage(HttpUrl.Builder url, String pageToken) throws AdapterException {
+    if (pageToken != null) {
+      url.addQueryParameter("pageToken", pageToken);
+    }
+    return get(url);
+  }
+
   private Iterable<JsonNode> items(JsonNode page, String what) throws MalformedPageException {
     JsonNode items = page.path("items");
     if (items.isMissingNode()) {
@@ -337,14 +319,6 @@ public final class YouTubeCommentsAdapter
     return base.newBuilder().addPathSegments("youtube/v3").addPathSegments(method);
   }
 
-  private Watermark readCursor(String cursor) throws AdapterException {
-    try {
-      return Watermark.parse(cursor);
-    } catch (IllegalArgumentException e) {
-      throw new AdapterException("youtube account " + accountId + ": " + e.getMessage(), e);
-    }
-  }
-
   private static HttpUrl baseUrl(String accountId, String configured) {
     HttpUrl url = HttpUrl.parse(configured == null ? DEFAULT_BASE_URL : configured);
     if (url == null) {
@@ -353,24 +327,6 @@ public final class YouTubeCommentsAdapter
     }
     return url;
   }
-
-  static int maxPages(String accountId, String option) {
-    if (option == null) {
-      return 10;
-    }
-    try {
-      int pages = Integer.parseInt(option.strip());
-      if (pages >= 1) {
-        return pages;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "account " + accountId + ": option max_pages must be a whole number ≥ 1, was " + option);
-  }
-
-  private record Found(Comment comment, boolean ours) {}
 
   private enum Seen {
     NEW,

@@ -216,9 +216,7 @@ class FacebookPageAdapterTest extends GraphFailureContract {
   @Test
   void replySendsTheMessageOnceUnderTheComment() throws Exception {
     String target = "771100000000905_881200000000502";
-    wm.stubFor(
-        post(urlPathEqualTo("/v19.0/" + target + "/comments"))
-            .willReturn(okJson(fixture("reply_success.json"))));
+    replyWillSucceed(target + "/comments");
 
     String id =
         facebook()
@@ -236,9 +234,7 @@ class FacebookPageAdapterTest extends GraphFailureContract {
   @Test
   void replyToAReplyGoesToItsTopLevelComment() throws Exception {
     String parent = "771100000000905_881200000000501";
-    wm.stubFor(
-        post(urlPathEqualTo("/v19.0/" + parent + "/comments"))
-            .willReturn(okJson(fixture("reply_success.json"))));
+    replyWillSucceed(parent + "/comments");
 
     facebook()
         .reply(

@@ -3,10 +3,12 @@ package uk.nhs.triage.adapters.graph;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.AuthFailedException;
 import uk.nhs.triage.adapters.MalformedPageException;
 import uk.nhs.triage.adapters.RateLimitedException;
+import uk.nhs.triage.adapters.SocialFixtures;
 import uk.nhs.triage.adapters.SourceAdapter;
 
 /**
@@ -66,10 +69,25 @@ public abstract class GraphFailureContract {
   }
 
   protected String fixture(String name) {
-    return Fixtures.read(platform() + "/" + name);
+    return SocialFixtures.read(platform() + "/" + name);
   }
 
-  private void listAnswers(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder r) {
+  /** A reply POSTed to {@code path} (e.g. {@code <comment-id>/replies}) is created. */
+  protected void replyWillSucceed(String path) {
+    wm().stubFor(
+            post(urlPathEqualTo("/v19.0/" + path))
+                .willReturn(okJson(fixture("reply_success.json"))));
+  }
+
+  /** A Graph error answer: the status, JSON content type and the platform's error fixture. */
+  private ResponseDefinitionBuilder jsonError(int status, String fixture) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(fixture(fixture));
+  }
+
+  private void listAnswers(ResponseDefinitionBuilder r) {
     wm().stubFor(get(urlPathEqualTo(listPath())).willReturn(r));
   }
 
@@ -80,16 +98,13 @@ public abstract class GraphFailureContract {
   @Test
   void aThrottleErrorWaitsAsLongAsTheUsageHeaderSays() {
     listAnswers(
-        aResponse()
-            .withStatus(400)
-            .withHeader("Content-Type", "application/json")
+        jsonError(400, "rate_limit.json")
             .withHeader(
                 "X-Business-Use-Case-Usage",
                 "{\"104857600000001\":[{\"type\":\""
                     + platform()
                     + "\",\"call_count\":100,\"total_cputime\":12,\"total_time\":30,"
-                    + "\"estimated_time_to_regain_access\":17}]}")
-            .withBody(fixture("rate_limit.json")));
+                    + "\"estimated_time_to_regain_access\":17}]}"));
 
     assertThatThrownBy(() -> adapter().poll(null))
         .isInstanceOfSatisfying(
@@ -103,11 +118,7 @@ public abstract class GraphFailureContract {
 
   @Test
   void aThrottleErrorWithoutUsageHeadersWaitsTheDefaultBackoff() {
-    listAnswers(
-        aResponse()
-            .withStatus(403)
-            .withHeader("Content-Type", "application/json")
-            .withBody(fixture("rate_limit.json")));
+    listAnswers(jsonError(403, "rate_limit.json"));
 
     assertThatThrownBy(() -> adapter().poll(null))
         .isInstanceOfSatisfying(
@@ -118,11 +129,8 @@ public abstract class GraphFailureContract {
   @Test
   void anExpiredTokenIsAnAuthFailure() {
     listAnswers(
-        aResponse()
-            .withStatus(400)
-            .withHeader("Content-Type", "application/json")
-            .withHeader("WWW-Authenticate", "OAuth \"Facebook Platform\" \"invalid_token\"")
-            .withBody(fixture("auth_error.json")));
+        jsonError(400, "auth_error.json")
+            .withHeader("WWW-Authenticate", "OAuth \"Facebook Platform\" \"invalid_token\""));
 
     assertThatThrownBy(() -> adapter().poll(null))
         .isInstanceOfSatisfying(
@@ -161,11 +169,7 @@ public abstract class GraphFailureContract {
 
   @Test
   void aServerErrorIsAPlainFailureToRetry() {
-    listAnswers(
-        aResponse()
-            .withStatus(500)
-            .withHeader("Content-Type", "application/json")
-            .withBody(fixture("server_error.json")));
+    listAnswers(jsonError(500, "server_error.json"));
 
     assertThatThrownBy(() -> adapter().poll(null))
         .isExactlyInstanceOf(AdapterException.class)

@@ -183,9 +183,7 @@ class InstagramAdapterTest extends GraphFailureContract {
 
   @Test
   void replyGoesOnceToTheTopLevelComment() throws Exception {
-    wm.stubFor(
-        post(urlPathEqualTo("/v19.0/" + THREAD + "/replies"))
-            .willReturn(okJson(fixture("reply_success.json"))));
+    replyWillSucceed(THREAD + "/replies");
 
     String id =
         instagram()
@@ -205,9 +203,7 @@ class InstagramAdapterTest extends GraphFailureContract {
 
   @Test
   void replyToATopLevelCommentGoesUnderIt() throws Exception {
-    wm.stubFor(
-        post(urlPathEqualTo("/v19.0/" + THREAD + "/replies"))
-            .willReturn(okJson(fixture("reply_success.json"))));
+    replyWillSucceed(THREAD + "/replies");
 
     instagram().reply(comment(THREAD, "{\"id\":\"" + THREAD + "\"}"), "Thanks", "k2");
 

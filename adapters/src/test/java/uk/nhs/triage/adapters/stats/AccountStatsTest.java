@@ -51,6 +51,67 @@ class AccountStatsTest {
         platform + "-main", platform, handle, base, secrets, options, TIMEOUT);
   }
 
+  /** The Graph object with its follower fields, and its edge of own posts. */
+  private void stubGraphAccount(
+      String objectId, String followerFields, String object, String postsEdge, String posts) {
+    wm.stubFor(
+        get(urlPathEqualTo("/v19.0/" + objectId))
+            .withQueryParam("fields", equalTo(followerFields))
+            .willReturn(okJson(object)));
+    wm.stubFor(
+        get(urlPathEqualTo("/v19.0/" + objectId + "/" + postsEdge)).willReturn(okJson(posts)));
+  }
+
+  private XMentionsAdapter x() {
+    return new XMentionsAdapter(
+        settings(
+            "x",
+            "NHSExampleICB",
+            wm.baseUrl(),
+            Map.of("bearer_token", "x-token"),
+            Map.of("user_id", "2244994945")),
+        NOW);
+  }
+
+  private FacebookPageAdapter facebook() {
+    return new FacebookPageAdapter(
+        settings(
+            "facebook",
+            "104857600000001",
+            wm.baseUrl() + "/v19.0",
+            Map.of("page_access_token", "fb-token"),
+            Map.of()),
+        NOW);
+  }
+
+  private InstagramAdapter instagram() {
+    return new InstagramAdapter(
+        settings(
+            "instagram",
+            "17841400000000001",
+            wm.baseUrl() + "/v19.0",
+            Map.of("access_token", "ig-token"),
+            Map.of()),
+        NOW);
+  }
+
+  private YouTubeCommentsAdapter youtube() {
+    return new YouTubeCommentsAdapter(
+        settings("youtube", "UCnhsTrust", wm.baseUrl(), Map.of("api_key", "yt-key"), Map.of()),
+        NOW);
+  }
+
+  private BlueskyNotificationsAdapter bluesky() {
+    return new BlueskyNotificationsAdapter(
+        settings(
+            "bluesky",
+            "nhstrust.bsky.social",
+            wm.baseUrl(),
+            Map.of("access_jwt", "bsky-jwt"),
+            Map.of()),
+        NOW);
+  }
+
   @Test
   void xGivesPublicMetricsAndOwnPosts() throws Exception {
     wm.stubFor(
@@ -77,17 +138,8 @@ class AccountStatsTest {
                       {"id":"1760000000000000001","text":"Old news","created_at":"2026-08-01T09:00:00.000Z"}],
                      "meta":{"result_count":3,"newest_id":"1860000000000000003","oldest_id":"1760000000000000001"}}
                     """)));
-    XMentionsAdapter x =
-        new XMentionsAdapter(
-            settings(
-                "x",
-                "NHSExampleICB",
-                wm.baseUrl(),
-                Map.of("bearer_token", "x-token"),
-                Map.of("user_id", "2244994945")),
-            NOW);
 
-    assertThat(x.stats())
+    assertThat(x().stats())
         .isEqualTo(
             new AccountStats(
                 5120,
@@ -98,60 +150,35 @@ class AccountStatsTest {
 
   @Test
   void facebookGivesPageFollowersAndPosts() throws Exception {
-    wm.stubFor(
-        get(urlPathEqualTo("/v19.0/104857600000001"))
-            .withQueryParam("fields", equalTo("followers_count,fan_count"))
-            .willReturn(
-                okJson("{\"followers_count\":87,\"fan_count\":80,\"id\":\"104857600000001\"}")));
-    wm.stubFor(
-        get(urlPathEqualTo("/v19.0/104857600000001/posts"))
-            .willReturn(
-                okJson(
-                    """
+    stubGraphAccount(
+        "104857600000001",
+        "followers_count,fan_count",
+        "{\"followers_count\":87,\"fan_count\":80,\"id\":\"104857600000001\"}",
+        "posts",
+        """
                     {"data":[{"id":"104857600000001_2","created_time":"2026-09-01T08:00:00+0000"},
                              {"id":"104857600000001_1","created_time":"2026-05-01T08:00:00+0000"}],
                      "paging":{"cursors":{"before":"b","after":"a"}}}
-                    """)));
-    FacebookPageAdapter facebook =
-        new FacebookPageAdapter(
-            settings(
-                "facebook",
-                "104857600000001",
-                wm.baseUrl() + "/v19.0",
-                Map.of("page_access_token", "fb-token"),
-                Map.of()),
-            NOW);
+                    """);
 
-    assertThat(facebook.stats())
+    assertThat(facebook().stats())
         .isEqualTo(new AccountStats(87, 0, Instant.parse("2026-09-01T08:00:00Z"), null));
   }
 
   @Test
   void instagramGivesFollowersAndMediaTimes() throws Exception {
-    wm.stubFor(
-        get(urlPathEqualTo("/v19.0/17841400000000001"))
-            .withQueryParam("fields", equalTo("followers_count"))
-            .willReturn(okJson("{\"followers_count\":1500,\"id\":\"17841400000000001\"}")));
-    wm.stubFor(
-        get(urlPathEqualTo("/v19.0/17841400000000001/media"))
-            .willReturn(
-                okJson(
-                    """
+    stubGraphAccount(
+        "17841400000000001",
+        "followers_count",
+        "{\"followers_count\":1500,\"id\":\"17841400000000001\"}",
+        "media",
+        """
                     {"data":[{"id":"m3","timestamp":"2026-11-22T12:00:00+0000"},
                              {"id":"m2","timestamp":"2026-11-15T12:00:00+0000"},
                              {"id":"m1","timestamp":"2026-11-08T12:00:00+0000"}]}
-                    """)));
-    InstagramAdapter instagram =
-        new InstagramAdapter(
-            settings(
-                "instagram",
-                "17841400000000001",
-                wm.baseUrl() + "/v19.0",
-                Map.of("access_token", "ig-token"),
-                Map.of()),
-            NOW);
+                    """);
 
-    assertThat(instagram.stats())
+    assertThat(instagram().stats())
         .isEqualTo(new AccountStats(1500, 3, Instant.parse("2026-11-22T12:00:00Z"), null));
   }
 
@@ -177,12 +204,8 @@ class AccountStatsTest {
                     {"items":[{"id":"p2","contentDetails":{"videoId":"v2","videoPublishedAt":"2026-10-30T15:00:00Z"}},
                               {"id":"p1","contentDetails":{"videoId":"v1","videoPublishedAt":"2026-01-10T15:00:00Z"}}]}
                     """)));
-    YouTubeCommentsAdapter youtube =
-        new YouTubeCommentsAdapter(
-            settings("youtube", "UCnhsTrust", wm.baseUrl(), Map.of("api_key", "yt-key"), Map.of()),
-            NOW);
 
-    assertThat(youtube.stats())
+    assertThat(youtube().stats())
         .isEqualTo(
             new AccountStats(
                 64,
@@ -200,12 +223,8 @@ class AccountStatsTest {
                     """
                     {"items":[{"id":"UCnhsTrust","statistics":{"hiddenSubscriberCount":true,"videoCount":"0"}}]}
                     """)));
-    YouTubeCommentsAdapter youtube =
-        new YouTubeCommentsAdapter(
-            settings("youtube", "UCnhsTrust", wm.baseUrl(), Map.of("api_key", "yt-key"), Map.of()),
-            NOW);
 
-    assertThat(youtube.stats()).isEqualTo(new AccountStats(null, null, null, null));
+    assertThat(youtube().stats()).isEqualTo(new AccountStats(null, null, null, null));
   }
 
   @Test
@@ -234,17 +253,8 @@ class AccountStatsTest {
                       {"post":{"uri":"at://did:plc:nhstrust/app.bsky.feed.post/p1","indexedAt":"2026-06-02T10:00:01.000Z",
                                "record":{"text":"Hello","createdAt":"2026-06-02T10:00:00.000Z"}}}]}
                     """)));
-    BlueskyNotificationsAdapter bluesky =
-        new BlueskyNotificationsAdapter(
-            settings(
-                "bluesky",
-                "nhstrust.bsky.social",
-                wm.baseUrl(),
-                Map.of("access_jwt", "bsky-jwt"),
-                Map.of()),
-            NOW);
 
-    assertThat(bluesky.stats())
+    assertThat(bluesky().stats())
         .isEqualTo(
             new AccountStats(
                 42,
@@ -270,26 +280,8 @@ class AccountStatsTest {
                     .withStatus(401)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}")));
-    XMentionsAdapter x =
-        new XMentionsAdapter(
-            settings(
-                "x",
-                "NHSExampleICB",
-                wm.baseUrl(),
-                Map.of("bearer_token", "x-token"),
-                Map.of("user_id", "2244994945")),
-            NOW);
-    BlueskyNotificationsAdapter bluesky =
-        new BlueskyNotificationsAdapter(
-            settings(
-                "bluesky",
-                "nhstrust.bsky.social",
-                wm.baseUrl(),
-                Map.of("access_jwt", "bsky-jwt"),
-                Map.of()),
-            NOW);
 
-    assertThatThrownBy(x::stats).isInstanceOf(RateLimitedException.class);
-    assertThatThrownBy(bluesky::stats).isInstanceOf(AuthFailedException.class);
+    assertThatThrownBy(x()::stats).isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(bluesky()::stats).isInstanceOf(AuthFailedException.class);
   }
 }

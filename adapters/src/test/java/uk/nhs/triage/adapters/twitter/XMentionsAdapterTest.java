@@ -18,11 +18,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.nhs.triage.adapters.AccountSettings;
@@ -49,16 +51,43 @@ class XMentionsAdapterTest {
   static WireMockExtension x =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+  private AccountSettings settings(Map<String, String> secrets, Map<String, String> options) {
+    return new AccountSettings(
+        "trust-x", "x", "NHSExampleTrust", x.baseUrl(), secrets, options, timeout);
+  }
+
   private XMentionsAdapter adapter() {
     return new XMentionsAdapter(
-        new AccountSettings(
-            "trust-x",
-            "x",
-            "NHSExampleTrust",
-            x.baseUrl(),
-            Map.of("bearer_token", BEARER),
-            Map.of("user_id", USER_ID),
-            timeout));
+        settings(Map.of("bearer_token", BEARER), Map.of("user_id", USER_ID)));
+  }
+
+  /** Every mentions request gets this answer. */
+  private void mentionsWillReturn(ResponseDefinitionBuilder answer) {
+    x.stubFor(get(urlPathEqualTo(MENTIONS)).willReturn(answer));
+  }
+
+  /** The first poll's failure, already checked to name the account and never the token. */
+  private AbstractThrowableAssert<?, ? extends Throwable> assertFirstPollFails() {
+    return assertThatThrownBy(() -> adapter().poll(null))
+        .satisfies(XMentionsAdapterTest::namesAccountNotToken);
+  }
+
+  /** The newest mention of {@link #twoPagesOfMentions()}, as a first poll returns it. */
+  private Comment newestMention() throws AdapterException {
+    twoPagesOfMentions();
+    return adapter().poll(null).comments().get(2);
+  }
+
+  private void stubTweetCreated() {
+    x.stubFor(
+        post(urlPathEqualTo("/2/tweets"))
+            .willReturn(okJson(SocialFixtures.read("x/tweet-created.json"))));
+  }
+
+  private void stubHidden() {
+    x.stubFor(
+        put(urlPathEqualTo("/2/tweets/1861000000000000005/hidden"))
+            .willReturn(okJson(SocialFixtures.read("x/hidden.json"))));
   }
 
   private void twoPagesOfMentions() {
@@ -81,16 +110,14 @@ class XMentionsAdapterTest {
   }
 
   private void mentionsAnswer(int status, String fixture) {
-    x.stubFor(
-        get(urlPathEqualTo(MENTIONS))
-            .willReturn(
-                aResponse()
-                    .withStatus(status)
-                    .withHeader("Content-Type", "application/problem+json")
-                    .withHeader("x-rate-limit-limit", "450")
-                    .withHeader("x-rate-limit-remaining", "0")
-                    .withHeader("x-rate-limit-reset", "1795449600")
-                    .withBody(SocialFixtures.read(fixture))));
+    mentionsWillReturn(
+        aResponse()
+            .withStatus(status)
+            .withHeader("Content-Type", "application/problem+json")
+            .withHeader("x-rate-limit-limit", "450")
+            .withHeader("x-rate-limit-remaining", "0")
+            .withHeader("x-rate-limit-reset", "1795449600")
+            .withBody(SocialFixtures.read(fixture)));
   }
 
   @Test
@@ -173,74 +200,54 @@ class XMentionsAdapterTest {
   void aRateLimitCarriesTheResetFromTheHeaders() {
     mentionsAnswer(429, "x/too-many-requests.json");
 
-    assertThatThrownBy(() -> adapter().poll(null))
+    assertFirstPollFails()
         .isInstanceOfSatisfying(
             RateLimitedException.class,
-            e -> assertThat(e.resetAt()).isEqualTo(Instant.ofEpochSecond(1795449600)))
-        .satisfies(XMentionsAdapterTest::namesAccountNotToken);
+            e -> assertThat(e.resetAt()).isEqualTo(Instant.ofEpochSecond(1795449600)));
   }
 
   @Test
   void aRefusedTokenIsAnAuthFailure() {
     mentionsAnswer(401, "x/unauthorized.json");
 
-    assertThatThrownBy(() -> adapter().poll(null))
-        .isInstanceOf(AuthFailedException.class)
-        .satisfies(XMentionsAdapterTest::namesAccountNotToken);
+    assertFirstPollFails().isInstanceOf(AuthFailedException.class);
   }
 
   @Test
   void aServerErrorIsAPlainFailure() {
-    x.stubFor(get(urlPathEqualTo(MENTIONS)).willReturn(aResponse().withStatus(500)));
+    mentionsWillReturn(aResponse().withStatus(500));
 
-    assertThatThrownBy(() -> adapter().poll(null))
-        .isExactlyInstanceOf(AdapterException.class)
-        .hasMessageContaining("500")
-        .satisfies(XMentionsAdapterTest::namesAccountNotToken);
+    assertFirstPollFails().isExactlyInstanceOf(AdapterException.class).hasMessageContaining("500");
   }
 
   @Test
   void aResetConnectionIsAPlainFailure() {
-    x.stubFor(
-        get(urlPathEqualTo(MENTIONS))
-            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    mentionsWillReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-    assertThatThrownBy(() -> adapter().poll(null))
-        .isExactlyInstanceOf(AdapterException.class)
-        .satisfies(XMentionsAdapterTest::namesAccountNotToken);
+    assertFirstPollFails().isExactlyInstanceOf(AdapterException.class);
   }
 
   @Test
   void aSlowAnswerTimesOut() {
     timeout = Duration.ofMillis(500);
-    x.stubFor(
-        get(urlPathEqualTo(MENTIONS))
-            .willReturn(okJson(SocialFixtures.read("x/nothing-new.json")).withFixedDelay(1500)));
+    mentionsWillReturn(okJson(SocialFixtures.read("x/nothing-new.json")).withFixedDelay(1500));
 
-    assertThatThrownBy(() -> adapter().poll(null))
+    assertFirstPollFails()
         .isExactlyInstanceOf(AdapterException.class)
-        .hasMessageContaining("timed out")
-        .satisfies(XMentionsAdapterTest::namesAccountNotToken);
+        .hasMessageContaining("timed out");
   }
 
   @Test
   void aTruncatedPageIsMalformed() {
-    x.stubFor(
-        get(urlPathEqualTo(MENTIONS))
-            .willReturn(okJson(SocialFixtures.truncated("x/mentions-page1.json"))));
+    mentionsWillReturn(okJson(SocialFixtures.truncated("x/mentions-page1.json")));
 
-    assertThatThrownBy(() -> adapter().poll(null))
-        .isInstanceOf(MalformedPageException.class)
-        .satisfies(XMentionsAdapterTest::namesAccountNotToken);
+    assertFirstPollFails().isInstanceOf(MalformedPageException.class);
   }
 
   @Test
   void repliesToTheMentionOnce() throws Exception {
-    twoPagesOfMentions();
-    Comment mention = adapter().poll(null).comments().get(2);
-    x.stubFor(
-        post(urlPathEqualTo("/2/tweets"))
-            .willReturn(okJson(SocialFixtures.read("x/tweet-created.json"))));
+    Comment mention = newestMention();
+    stubTweetCreated();
 
     String id = adapter().reply(mention, "We're sorry to hear this. Please DM us.", "k1");
 
@@ -259,11 +266,8 @@ class XMentionsAdapterTest {
 
   @Test
   void hidesAReplyOnce() throws Exception {
-    twoPagesOfMentions();
-    Comment mention = adapter().poll(null).comments().get(2);
-    x.stubFor(
-        put(urlPathEqualTo("/2/tweets/1861000000000000005/hidden"))
-            .willReturn(okJson(SocialFixtures.read("x/hidden.json"))));
+    Comment mention = newestMention();
+    stubHidden();
 
     adapter().hide(mention);
 
@@ -276,29 +280,19 @@ class XMentionsAdapterTest {
 
   @Test
   void writesAsTheAccountWithSignedRequestsWhenItsUserKeysAreGiven() throws Exception {
-    twoPagesOfMentions();
-    Comment mention = adapter().poll(null).comments().get(2);
-    x.stubFor(
-        post(urlPathEqualTo("/2/tweets"))
-            .willReturn(okJson(SocialFixtures.read("x/tweet-created.json"))));
-    x.stubFor(
-        put(urlPathEqualTo("/2/tweets/1861000000000000005/hidden"))
-            .willReturn(okJson(SocialFixtures.read("x/hidden.json"))));
+    Comment mention = newestMention();
+    stubTweetCreated();
+    stubHidden();
     XMentionsAdapter asUser =
         new XMentionsAdapter(
-            new AccountSettings(
-                "trust-x",
-                "x",
-                "NHSExampleTrust",
-                x.baseUrl(),
+            settings(
                 Map.of(
                     "bearer_token", BEARER,
                     "consumer_key", "ck-1",
                     "consumer_secret", "cs-secret",
                     "access_token", "1500000000000000001-at",
                     "access_token_secret", "ats-secret"),
-                Map.of("user_id", USER_ID),
-                timeout));
+                Map.of("user_id", USER_ID)));
 
     asUser.reply(mention, "Thank you", "k2");
     asUser.hide(mention);
@@ -317,16 +311,7 @@ class XMentionsAdapterTest {
   @Test
   void aMissingUserIdIsAConfigurationErrorNamingTheOption() {
     assertThatThrownBy(
-            () ->
-                new XMentionsAdapter(
-                    new AccountSettings(
-                        "trust-x",
-                        "x",
-                        "NHSExampleTrust",
-                        x.baseUrl(),
-                        Map.of("bearer_token", BEARER),
-                        Map.of(),
-                        timeout)))
+            () -> new XMentionsAdapter(settings(Map.of("bearer_token", BEARER), Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("user_id");
     x.verify(0, anyRequestedFor(anyUrl()));
