@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.triage.adapters.AdapterException;
+import uk.nhs.triage.bot.CrashPoint;
 import uk.nhs.triage.bot.JsonMapper;
 import uk.nhs.triage.bot.calendar.WorkingCalendar;
 import uk.nhs.triage.bot.config.OutboxSettings;
@@ -214,6 +215,7 @@ public final class OutboxSender implements Runnable {
     } catch (MessagingException | RuntimeException e) {
       return failed(entries, e, false);
     }
+    CrashPoint.reached(CrashPoint.AFTER_EMAIL_SENT);
     List<Long> ids = entries.stream().map(OutboxEntry::id).toList();
     markSent(ids, email.messageId(), List.of());
     LOG.info("Emailed {} to {} ({})", describe(entries), first.destination(), email.messageId());

@@ -14,6 +14,7 @@ import uk.nhs.triage.adapters.MalformedPageException;
 import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.RateLimitedException;
 import uk.nhs.triage.adapters.SourceAdapter;
+import uk.nhs.triage.bot.CrashPoint;
 import uk.nhs.triage.bot.pipeline.AccountPollResult.Outcome;
 import uk.nhs.triage.bot.store.SaveResult;
 import uk.nhs.triage.bot.store.TriageStore;
@@ -58,7 +59,9 @@ public final class PollCycle {
         for (Comment comment : page.comments()) {
           batch.add(triage.triage(comment, histories, clock.instant()));
         }
+        CrashPoint.reached(CrashPoint.AFTER_FETCH);
         SaveResult saved = store.saveBatch(accountId, batch, page.cursor());
+        CrashPoint.reached(CrashPoint.AFTER_SAVE);
         received += saved.received();
         stored += saved.stored();
         cursor = page.cursor();
