@@ -34,6 +34,11 @@ public final class ItemQueries {
 
   /** Items the filter selects among the given queues, most urgent first, then soonest due. */
   public List<ItemRow> list(ItemFilter filter, Collection<Queue> visible, int limit) {
+    return list(filter, visible, limit, 0);
+  }
+
+  /** One page of the queue: {@code limit} rows after skipping {@code offset}. */
+  public List<ItemRow> list(ItemFilter filter, Collection<Queue> visible, int limit, int offset) {
     List<String> queues =
         visible.stream()
             .filter(q -> filter.queue() == null || filter.queue() == q)
@@ -68,13 +73,14 @@ public final class ItemQueries {
     if (filter.account() != null) {
       sql.append(" AND c.account_id = :account");
     }
-    sql.append(" ORDER BY t.priority, t.due_by NULLS LAST, t.id LIMIT :limit");
+    sql.append(" ORDER BY t.priority, t.due_by NULLS LAST, t.id LIMIT :limit OFFSET :offset");
     return jdbi.withHandle(
         h -> {
           Query query =
               h.createQuery(sql.toString())
                   .bindArray("queues", String.class, queues)
-                  .bind("limit", limit);
+                  .bind("limit", limit)
+                  .bind("offset", offset);
           if (!"open".equals(filter.status()) && !"all".equals(filter.status())) {
             query.bind("status", filter.status());
           }
@@ -111,7 +117,17 @@ public final class ItemQueries {
   public List<String> distinct(String column) {
     String sql =
         switch (column) {
-          case "platform" -> "SELECT DISTINCT platform FROM comment ORDER BY 1";
+          // A skip scan over the (platform, external_id) index: a few index probes, not a pass
+          // over every comment.
+          case "platform" ->
+              """
+              WITH RECURSIVE p AS (
+                SELECT min(platform) AS v FROM comment
+                UNION ALL
+                SELECT (SELECT min(platform) FROM comment WHERE platform > p.v) FROM p
+                 WHERE p.v IS NOT NULL)
+              SELECT v FROM p WHERE v IS NOT NULL ORDER BY 1
+              """;
           case "account" -> "SELECT id FROM account ORDER BY 1";
           default -> throw new IllegalArgumentException(column);
         };

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import uk.nhs.triage.bot.store.QueueCount;
 import uk.nhs.triage.bot.store.TriageStore;
 import uk.nhs.triage.bot.web.Csv;
 import uk.nhs.triage.bot.web.Format;
+import uk.nhs.triage.bot.web.ShortLived;
 import uk.nhs.triage.bot.web.Templates;
 import uk.nhs.triage.bot.web.WebRequest;
 import uk.nhs.triage.bot.web.auth.User;
@@ -32,9 +34,11 @@ import uk.nhs.triage.classifier.Label;
 
 /** The queue, the item page and what a team member does with an item. */
 public final class ItemPages {
-  private static final int QUEUE_LIMIT = 500;
+  /** Rows per queue page: a person reads the top of the queue; the rest is a click away. */
+  private static final int PAGE_SIZE = 50;
 
   private final TriageStore store;
+  private final ShortLived<List<QueueCount>> queueCounts;
   private final ItemQueries items;
   private final AccountActions actions;
   private final Templates templates;
@@ -49,6 +53,7 @@ public final class ItemPages {
       Format format,
       ReplyChecks checks) {
     this.store = store;
+    this.queueCounts = new ShortLived<>(store::queueCounts, Duration.ofSeconds(3));
     this.items = new ItemQueries(jdbi, mapper);
     this.actions = new AccountActions(jdbi, mapper, items);
     this.templates = templates;
@@ -74,9 +79,13 @@ public final class ItemPages {
     if (filter.queue() != null) {
       require(user.role().sees(filter.queue()), "see the " + filter.queue() + " queue");
     }
-    List<ItemRow> rows = items.list(filter, user.role().queues(), QUEUE_LIMIT);
+    int page = page(ctx);
+    List<ItemRow> rows =
+        items.list(filter, user.role().queues(), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+    boolean more = rows.size() > PAGE_SIZE;
+    rows = more ? rows.subList(0, PAGE_SIZE) : rows;
     List<QueueCount> counts =
-        store.queueCounts().stream().filter(c -> user.role().sees(c.queue())).toList();
+        queueCounts.get().stream().filter(c -> user.role().sees(c.queue())).toList();
     Map<String, Object> model = WebRequest.model(ctx, format, "queue");
     model.put("rows", rows);
     model.put("counts", counts);
@@ -87,7 +96,23 @@ public final class ItemPages {
     model.put("accounts", items.distinct("account"));
     model.put("queues", user.role().queues().stream().map(q -> q.name().toLowerCase()).toList());
     model.put("exportLink", "/export/queue.csv?" + filter.queryString());
+    model.put("pageNumber", page);
+    model.put(
+        "previousPage", page > 1 ? "/queue?" + filter.queryString() + "&page=" + (page - 1) : null);
+    model.put("nextPage", more ? "/queue?" + filter.queryString() + "&page=" + (page + 1) : null);
     ctx.html(templates.render("queue", model));
+  }
+
+  private static int page(Context ctx) {
+    String value = ctx.queryParam("page");
+    if (value == null || value.isBlank()) {
+      return 1;
+    }
+    try {
+      return Math.max(1, Math.min(100_000, Integer.parseInt(value.strip())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("page must be a number");
+    }
   }
 
   private static List<String> withOpenAndAll(List<String> statuses) {
