@@ -241,6 +241,14 @@ final class RuleLoader {
               }
             }
           }
+          case "team_mailboxes" -> {
+            // kept with the domains, marked by a trailing @: a mailbox name before the @
+            for (String d : value.split(",")) {
+              if (!d.isBlank()) {
+                orgDomains.add(d.trim().toLowerCase(Locale.ROOT) + "@");
+              }
+            }
+          }
           case "fires_with" -> {
             for (String name : value.split(",")) {
               if (name.isBlank()) {
@@ -261,7 +269,7 @@ final class RuleLoader {
                   "unknown setting '"
                       + key
                       + "'; known: threshold, review, on_negation, organisational_email_domains,"
-                      + " fires_with");
+                      + " team_mailboxes, fires_with");
         }
         continue;
       }
