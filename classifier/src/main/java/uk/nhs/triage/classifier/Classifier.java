@@ -96,6 +96,7 @@ public final class Classifier {
               verdict(value, threshold, review),
               evidence.get(i) == null ? List.of() : evidence.get(i)));
     }
+    firesWith(scores);
     PersistentUserRule persistent = rules.persistentUser();
     if (persistent != null) {
       List<Evidence> found =
@@ -211,6 +212,36 @@ public final class Classifier {
                   detector.source(),
                   List.of(f.kind().wireName() + " " + f.masked()),
                   detector.weight()));
+        }
+      }
+    }
+  }
+
+  /** A label set to fire with another (negative with patient_safety) fires when that one did. */
+  private void firesWith(Map<Label, LabelScore> scores) {
+    for (LabelRules settings : rules.labels().values()) {
+      if (settings.firesWith().isEmpty() || fired(scores, settings.label())) {
+        continue;
+      }
+      for (Label other : settings.firesWith()) {
+        if (fired(scores, other)) {
+          LabelScore own = scores.get(settings.label());
+          double value = own == null ? 0 : own.score();
+          List<Evidence> evidence = new ArrayList<>(own == null ? List.of() : own.evidence());
+          evidence.add(
+              new Evidence(
+                  settings.label().wireName() + ".rules fires_with = " + other.wireName(),
+                  List.of(),
+                  settings.threshold() - value));
+          scores.put(
+              settings.label(),
+              new LabelScore(
+                  settings.label(),
+                  settings.threshold(),
+                  settings.threshold(),
+                  Verdict.FIRED,
+                  evidence));
+          break;
         }
       }
     }

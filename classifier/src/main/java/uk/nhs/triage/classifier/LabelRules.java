@@ -8,6 +8,8 @@ import java.util.List;
  * @param onNegation the label a rule's weight moves to when it matched just after a negator ("not
  *     happy" counts for negative instead of positive); {@code null} when negation does not move it
  * @param cancelOnNegation whether a match just after a negator counts for nothing
+ * @param firesWith labels whose firing makes this one fire too (a patient-safety report is a
+ *     complaint even when told without complaint words); empty for most labels
  */
 record LabelRules(
     Label label,
@@ -17,7 +19,8 @@ record LabelRules(
     boolean cancelOnNegation,
     List<Rule> rules,
     List<DetectorRule> detectors,
-    List<String> organisationalEmailDomains) {
+    List<String> organisationalEmailDomains,
+    List<Label> firesWith) {
 
   /** A {@code detector} line of personal_data.rules: a pattern detector and its weight. */
   record DetectorRule(PersonalData.Kind kind, double weight, String source) {}

@@ -203,7 +203,8 @@ final class PersonalData {
       if (start == at || domain.indexOf('.') <= 0) {
         continue;
       }
-      if (isOrganisational(domain, organisational)) {
+      String mailbox = text.substring(start, at).toLowerCase(Locale.ROOT) + "@";
+      if (isOrganisational(domain, organisational) || organisational.contains(mailbox)) {
         continue;
       }
       found.add(new Finding(Kind.EMAIL, text.charAt(start) + "***@" + domain));

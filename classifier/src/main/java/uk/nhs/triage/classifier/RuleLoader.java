@@ -204,6 +204,7 @@ final class RuleLoader {
     Label onNegation = null;
     boolean cancel = false;
     List<String> orgDomains = new ArrayList<>();
+    List<Label> firesWith = new ArrayList<>();
     List<Rule> rules = new ArrayList<>();
     List<LabelRules.DetectorRule> detectors = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -240,13 +241,35 @@ final class RuleLoader {
               }
             }
           }
+          case "team_mailboxes" -> {
+            // kept with the domains, marked by a trailing @: a mailbox name before the @
+            for (String d : value.split(",")) {
+              if (!d.isBlank()) {
+                orgDomains.add(d.trim().toLowerCase(Locale.ROOT) + "@");
+              }
+            }
+          }
+          case "fires_with" -> {
+            for (String name : value.split(",")) {
+              if (name.isBlank()) {
+                continue;
+              }
+              try {
+                firesWith.add(Label.fromWireName(name.trim()));
+              } catch (IllegalArgumentException e) {
+                throw new RuleFileException(
+                    file, lineNo, "fires_with lists label names, not '" + name.trim() + "'");
+              }
+            }
+          }
           default ->
               throw new RuleFileException(
                   file,
                   lineNo,
                   "unknown setting '"
                       + key
-                      + "'; known: threshold, review, on_negation, organisational_email_domains");
+                      + "'; known: threshold, review, on_negation, organisational_email_domains,"
+                      + " team_mailboxes, fires_with");
         }
         continue;
       }
@@ -311,7 +334,8 @@ final class RuleLoader {
         cancel,
         List.copyOf(rules),
         List.copyOf(detectors),
-        List.copyOf(orgDomains));
+        List.copyOf(orgDomains),
+        List.copyOf(firesWith));
   }
 
   private static PersistentUserRule persistentUser(Path file, List<String> lines) {

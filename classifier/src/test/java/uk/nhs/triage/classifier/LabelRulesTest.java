@@ -53,7 +53,11 @@ class LabelRulesTest {
         "great, another 6 hour wait 👏",
         "Still waiting for a call back from the hospital, this is ridiculous 😡",
         "Not happy with how my mum was treated on ward 12",
-        "Rang at 8am, 40th in the queue and no appointments left. Useless."
+        "Rang at 8am, 40th in the queue and no appointments left. Useless.",
+        "Mum has been left without her pain relief since last night and is in agony",
+        "you're all a bunch of useless idiots",
+        "Had to chase my own referral four times",
+        "Love waiting 3 hours past my appointment time"
       })
   void negative(String text) {
     assertFires(Label.NEGATIVE, text);
@@ -67,7 +71,9 @@ class LabelRulesTest {
         "Can't fault them, the staff were lovely",
         "What time does the pharmacy open on Sunday?",
         "Worried about my test results, does anyone know how long they take?",
-        "Never had a bad experience at this practice"
+        "Never had a bad experience at this practice",
+        "How do I complain about a private dentist? Is that you or someone else?",
+        "Sepsis can kill. Know the signs: slurred speech, extreme shivering"
       })
   void negativeTraps(String text) {
     assertDoesNotFire(Label.NEGATIVE, text);
@@ -112,7 +118,10 @@ class LabelRulesTest {
         "My nan has dementia and was found wandering the streets at 3am on her own",
         "An older man keeps messaging my 13 year old daughter on snapchat",
         "The carer never turned up and left mum without food all weekend",
-        "I can't cope anymore, I just want to kill myself"
+        "I can't cope anymore, I just want to kill myself",
+        "He said he'll kill me if I leave him",
+        "My friend is 15 and her boyfriend is 25, he gives her weed",
+        "I'm so tired of everything. Nobody would even notice if I was gone"
       })
   void safeguarding(String text) {
     assertFires(Label.SAFEGUARDING, text);
@@ -126,7 +135,9 @@ class LabelRulesTest {
         "Safeguarding Adults Week: join our webinar on spotting abuse",
         "Book your place on our safeguarding training course",
         "Dying for a cuppa after 4 hours in A&E",
-        "My kids loved the new play area in the children's ward"
+        "My kids loved the new play area in the children's ward",
+        "My son is 4 and has had a temperature all night, who do I call?",
+        "My mum is 89 and lives alone, can she get the flu jab at home?"
       })
   void safeguardingTraps(String text) {
     assertDoesNotFire(Label.SAFEGUARDING, text);

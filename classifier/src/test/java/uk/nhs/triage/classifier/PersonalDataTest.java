@@ -43,6 +43,14 @@ class PersonalDataTest {
   }
 
   @Test
+  void teamMailboxesNameNoOneWhateverTheirDomain() {
+    assertThat(CLASSIFIER.classify("Please DM or email newsdesk@example.org").labels())
+        .doesNotContain(Label.PERSONAL_DATA);
+    assertThat(CLASSIFIER.classify("Please DM or email james.reed@example.org").labels())
+        .contains(Label.PERSONAL_DATA);
+  }
+
+  @Test
   void phoneFormsAndEmergencyNumbers() {
     assertThat(CLASSIFIER.classify("ring +44 (0)7700 900123").labels())
         .contains(Label.PERSONAL_DATA);
