@@ -17,6 +17,7 @@ import uk.nhs.triage.bot.cli.PollCommand;
 import uk.nhs.triage.bot.cli.PurgeCommand;
 import uk.nhs.triage.bot.cli.RunCommand;
 import uk.nhs.triage.bot.cli.SendOutboxCommand;
+import uk.nhs.triage.bot.cli.SoakCommand;
 import uk.nhs.triage.bot.cli.UserCommand;
 
 /** The command line: {@code java -jar bot/target/triage-bot.jar <command>}. */
@@ -36,6 +37,7 @@ import uk.nhs.triage.bot.cli.UserCommand;
       PurgeCommand.class,
       ExportSubjectCommand.class,
       BenchCommand.class,
+      SoakCommand.class,
       SendOutboxCommand.class,
       UserCommand.class,
       CommandLine.HelpCommand.class

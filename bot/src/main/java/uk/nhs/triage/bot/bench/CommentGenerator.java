@@ -75,6 +75,9 @@ public final class CommentGenerator {
     }
     char[] chars = sentence.toCharArray();
     int at = 1 + random.nextInt(chars.length - 2);
+    if (Character.isSurrogate(chars[at]) || Character.isSurrogate(chars[at + 1])) {
+      return sentence; // never split an emoji into two halves
+    }
     char swap = chars[at];
     chars[at] = chars[at + 1];
     chars[at + 1] = swap;

@@ -103,7 +103,14 @@ public final class PollCycle {
       store.recordPollFailure(accountId, reason);
       return AccountPollResult.failed(
           accountId, received, stored, problems, reason, Outcome.FAILED, null);
-    } catch (AdapterException | RuntimeException e) {
+    } catch (AdapterException e) {
+      // The platform's failure is said in the message; a stack trace would only repeat it.
+      String reason = reasonOf(e);
+      log.error("account {}: poll failed, cursor kept at {}: {}", accountId, cursor, reason);
+      store.recordPollFailure(accountId, reason);
+      return AccountPollResult.failed(
+          accountId, received, stored, problems, reason, Outcome.FAILED, null);
+    } catch (RuntimeException e) {
       String reason = reasonOf(e);
       log.error("account {}: poll failed, cursor kept at {}: {}", accountId, cursor, reason, e);
       store.recordPollFailure(accountId, reason);
