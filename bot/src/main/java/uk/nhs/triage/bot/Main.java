@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uk.nhs.triage.bot.cli.BenchCommand;
+import uk.nhs.triage.bot.cli.BenchPipelineCommand;
 import uk.nhs.triage.bot.cli.ClassifyCommand;
 import uk.nhs.triage.bot.cli.DemoCommand;
 import uk.nhs.triage.bot.cli.EvaluateCommand;
@@ -36,6 +37,7 @@ import uk.nhs.triage.bot.cli.UserCommand;
       PurgeCommand.class,
       ExportSubjectCommand.class,
       BenchCommand.class,
+      BenchPipelineCommand.class,
       SendOutboxCommand.class,
       UserCommand.class,
       CommandLine.HelpCommand.class

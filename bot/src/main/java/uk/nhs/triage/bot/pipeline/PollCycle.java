@@ -33,12 +33,23 @@ public final class PollCycle {
   private final TriageStore store;
   private final Clock clock;
   private final Duration historyWindow;
+  private final PollListener listener;
 
   public PollCycle(Triage triage, TriageStore store, Clock clock, Duration historyWindow) {
+    this(triage, store, clock, historyWindow, PollListener.NONE);
+  }
+
+  public PollCycle(
+      Triage triage,
+      TriageStore store,
+      Clock clock,
+      Duration historyWindow,
+      PollListener listener) {
     this.triage = triage;
     this.store = store;
     this.clock = clock;
     this.historyWindow = historyWindow;
+    this.listener = listener;
   }
 
   public AccountPollResult poll(String accountId, SourceAdapter adapter) {
@@ -53,12 +64,16 @@ public final class PollCycle {
     try {
       Page page;
       do {
+        long askedAt = System.nanoTime();
         page = adapter.poll(cursor);
+        listener.pageFetched(page.comments().size(), askedAt, System.nanoTime());
         List<TriagedComment> batch = new ArrayList<>(page.comments().size());
         for (Comment comment : page.comments()) {
           batch.add(triage.triage(comment, histories, clock.instant()));
         }
+        listener.pageTriaged(System.nanoTime());
         SaveResult saved = store.saveBatch(accountId, batch, page.cursor());
+        listener.pageSaved(saved, System.nanoTime());
         received += saved.received();
         stored += saved.stored();
         cursor = page.cursor();

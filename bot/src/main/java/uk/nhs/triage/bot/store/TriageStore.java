@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.nhs.triage.adapters.AccountStats;
 import uk.nhs.triage.bot.pipeline.TriagedComment;
 import uk.nhs.triage.bot.routing.Action;
@@ -36,6 +39,9 @@ public final class TriageStore {
 
   /** Statuses in which a triage item still needs someone's attention. */
   private static final String OPEN_ITEM = "t.status NOT IN ('done', 'dismissed')";
+
+  private static final String WHOLE_BATCH = "whole_batch";
+  private static final Logger LOG = LoggerFactory.getLogger(TriageStore.class);
 
   private final Jdbi jdbi;
   private final JsonColumns json;
@@ -84,27 +90,7 @@ public final class TriageStore {
   public SaveResult saveBatch(String accountId, List<TriagedComment> batch, String newCursor) {
     return jdbi.inTransaction(
         h -> {
-          TriagedCommentWriter writer = new TriagedCommentWriter(h, json);
-          int stored = 0;
-          for (int i = 0; i < batch.size(); i++) {
-            TriagedComment triaged = batch.get(i);
-            try {
-              if (writer.write(accountId, triaged)) {
-                stored++;
-              }
-            } catch (JdbiException e) {
-              throw new BatchNotStoredException(
-                  "comment %s:%s (item %d of %d for account '%s') could not be stored, so none of the batch was and the cursor stays: %s"
-                      .formatted(
-                          triaged.comment().platform(),
-                          triaged.comment().externalId(),
-                          i + 1,
-                          batch.size(),
-                          accountId,
-                          e.getMessage()),
-                  e);
-            }
-          }
+          int stored = storeComments(h, accountId, batch);
           int accounts =
               h.createUpdate(
                       """
@@ -125,6 +111,54 @@ public final class TriageStore {
           }
           return new SaveResult(batch.size(), stored, batch.size() - stored);
         });
+  }
+
+  /**
+   * The whole batch in a few statements; should that fail, the comments one by one, which names the
+   * comment at fault (and stores the batch after all if the fault was only in writing it whole).
+   */
+  private int storeComments(Handle h, String accountId, List<TriagedComment> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    h.savepoint(WHOLE_BATCH);
+    try {
+      return new TriagedBatchWriter(h, json).write(accountId, batch);
+    } catch (JdbiException wholeBatchFailed) {
+      h.rollbackToSavepoint(WHOLE_BATCH);
+      int stored = storeOneByOne(h, accountId, batch);
+      LOG.warn(
+          "account {}: a batch of {} comments could not be written whole but could one by one: {}",
+          accountId,
+          batch.size(),
+          wholeBatchFailed.getMessage());
+      return stored;
+    }
+  }
+
+  private int storeOneByOne(Handle h, String accountId, List<TriagedComment> batch) {
+    TriagedCommentWriter writer = new TriagedCommentWriter(h, json);
+    int stored = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      TriagedComment triaged = batch.get(i);
+      try {
+        if (writer.write(accountId, triaged)) {
+          stored++;
+        }
+      } catch (JdbiException e) {
+        throw new BatchNotStoredException(
+            "comment %s:%s (item %d of %d for account '%s') could not be stored, so none of the batch was and the cursor stays: %s"
+                .formatted(
+                    triaged.comment().platform(),
+                    triaged.comment().externalId(),
+                    i + 1,
+                    batch.size(),
+                    accountId,
+                    e.getMessage()),
+            e);
+      }
+    }
+    return stored;
   }
 
   /**
@@ -200,7 +234,7 @@ public final class TriageStore {
                         """)
                     .bind("platform", clean(platform))
                     .bind("authorKey", clean(authorKey))
-                    .bindByType("since", TriagedCommentWriter.utc(since), OffsetDateTime.class)
+                    .bindByType("since", TriageRecords.utc(since), OffsetDateTime.class)
                     .map((rs, ctx) -> new PriorComment(instant(rs, "at"), labels(rs, "labels")))
                     .list());
     return new AuthorHistory(prior);
