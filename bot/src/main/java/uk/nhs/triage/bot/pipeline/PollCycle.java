@@ -56,7 +56,9 @@ public final class PollCycle {
     HistoryBook histories =
         new HistoryBook(
             (platform, author) ->
-                store.authorHistory(platform, author, clock.instant().minus(historyWindow)));
+                store.authorHistory(platform, author, clock.instant().minus(historyWindow)),
+            (platform, authors) ->
+                store.authorHistories(platform, authors, clock.instant().minus(historyWindow)));
     String cursor = store.cursor(accountId).orElse(null);
     int received = 0;
     int stored = 0;
@@ -67,6 +69,7 @@ public final class PollCycle {
         long askedAt = System.nanoTime();
         page = adapter.poll(cursor);
         listener.pageFetched(page.comments().size(), askedAt, System.nanoTime());
+        histories.preload(page.comments());
         List<TriagedComment> batch = new ArrayList<>(page.comments().size());
         for (Comment comment : page.comments()) {
           batch.add(triage.triage(comment, histories, clock.instant()));

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -238,6 +240,54 @@ public final class TriageStore {
                     .map((rs, ctx) -> new PriorComment(instant(rs, "at"), labels(rs, "labels")))
                     .list());
     return new AuthorHistory(prior);
+  }
+
+  /**
+   * {@link #authorHistory} of many authors of one platform in one query, by author key; an author
+   * with no stored comment since then is left out.
+   */
+  public Map<String, AuthorHistory> authorHistories(
+      String platform, Collection<String> authorKeys, Instant since) {
+    Map<String, List<PriorComment>> prior = new HashMap<>();
+    if (authorKeys.isEmpty()) {
+      return Map.of();
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT c.author_key, coalesce(c.created_at, c.fetched_at) AS at, cl.labels
+                      FROM comment c
+                      LEFT JOIN classification cl ON cl.comment_id = c.id
+                     WHERE c.platform = :platform AND c.author_key = ANY(:authorKeys)
+                       AND (CAST(:since AS timestamptz) IS NULL
+                            OR coalesce(c.created_at, c.fetched_at) >= :since)
+                     ORDER BY c.author_key, at, c.id
+                    """)
+                .bind("platform", clean(platform))
+                .bindArray(
+                    "authorKeys",
+                    String.class,
+                    authorKeys.stream().map(PostgresText::clean).toList())
+                .bindByType("since", TriageRecords.utc(since), OffsetDateTime.class)
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            rs.getString("author_key"),
+                            new PriorComment(instant(rs, "at"), labels(rs, "labels"))))
+                .forEach(
+                    row ->
+                        prior
+                            .computeIfAbsent(row.getKey(), k -> new ArrayList<>())
+                            .add(row.getValue())));
+    Map<String, AuthorHistory> histories = new HashMap<>();
+    for (String key : authorKeys) {
+      List<PriorComment> found = prior.get(PostgresText.clean(key));
+      if (found != null) {
+        histories.put(key, new AuthorHistory(found));
+      }
+    }
+    return histories;
   }
 
   /** Open triage items per queue, every queue listed (zero when empty), in queue order. */
