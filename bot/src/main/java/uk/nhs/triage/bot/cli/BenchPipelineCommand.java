@@ -40,6 +40,7 @@ import uk.nhs.triage.bot.store.TriageStore;
  */
 @Command(
     name = "bench-pipeline",
+    mixinStandardHelpOptions = true,
     description = {
       "Measures the pipeline end to end: generates comments into a replay file, backfills them",
       "through adapter, classifier, router and store into PostgreSQL (embedded unless",
