@@ -45,7 +45,8 @@ public final class AccountAdapters {
   /** The account's adapter, its secrets read from {@code environment}. */
   public static SourceAdapter open(Account account, Map<String, String> environment) {
     return switch (account.platform()) {
-      case "replay" -> new ReplayAdapter(account.id(), replayFile(account), REPLAY_PAGE_SIZE);
+      case "replay" ->
+          new ReplayAdapter(account.id(), replayFile(account), replayPageSize(account));
       case "facebook" -> new FacebookPageAdapter(settings(account, environment));
       case "instagram" -> new InstagramAdapter(settings(account, environment));
       case "x" -> new XMentionsAdapter(settings(account, environment));
@@ -80,6 +81,28 @@ public final class AccountAdapters {
       throw new IllegalArgumentException(
           "account " + account.id() + ": options.timeout '" + value + "' is not like PT30S", e);
     }
+  }
+
+  /** Comments per page (and so per stored batch) of a replay account: option {@code page_size}. */
+  private static int replayPageSize(Account account) {
+    String value = account.options().get("page_size");
+    if (value == null) {
+      return REPLAY_PAGE_SIZE;
+    }
+    try {
+      int size = Integer.parseInt(value.strip());
+      if (size >= 1) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the account and the value
+    }
+    throw new IllegalArgumentException(
+        "account "
+            + account.id()
+            + ": options.page_size '"
+            + value
+            + "' is not a whole number >= 1");
   }
 
   private static Path replayFile(Account account) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uk.nhs.triage.bot.cli.BenchCommand;
+import uk.nhs.triage.bot.cli.BenchPipelineCommand;
 import uk.nhs.triage.bot.cli.ClassifyCommand;
 import uk.nhs.triage.bot.cli.DemoCommand;
 import uk.nhs.triage.bot.cli.EvaluateCommand;
@@ -38,6 +39,7 @@ import uk.nhs.triage.bot.cli.UserCommand;
       ExportSubjectCommand.class,
       BenchCommand.class,
       SoakCommand.class,
+      BenchPipelineCommand.class,
       SendOutboxCommand.class,
       UserCommand.class,
       CommandLine.HelpCommand.class

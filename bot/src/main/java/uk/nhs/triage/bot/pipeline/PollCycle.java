@@ -34,19 +34,32 @@ public final class PollCycle {
   private final TriageStore store;
   private final Clock clock;
   private final Duration historyWindow;
+  private final PollListener listener;
 
   public PollCycle(Triage triage, TriageStore store, Clock clock, Duration historyWindow) {
+    this(triage, store, clock, historyWindow, PollListener.NONE);
+  }
+
+  public PollCycle(
+      Triage triage,
+      TriageStore store,
+      Clock clock,
+      Duration historyWindow,
+      PollListener listener) {
     this.triage = triage;
     this.store = store;
     this.clock = clock;
     this.historyWindow = historyWindow;
+    this.listener = listener;
   }
 
   public AccountPollResult poll(String accountId, SourceAdapter adapter) {
     HistoryBook histories =
         new HistoryBook(
             (platform, author) ->
-                store.authorHistory(platform, author, clock.instant().minus(historyWindow)));
+                store.authorHistory(platform, author, clock.instant().minus(historyWindow)),
+            (platform, authors) ->
+                store.authorHistories(platform, authors, clock.instant().minus(historyWindow)));
     String cursor = store.cursor(accountId).orElse(null);
     int received = 0;
     int stored = 0;
@@ -54,14 +67,19 @@ public final class PollCycle {
     try {
       Page page;
       do {
+        long askedAt = System.nanoTime();
         page = adapter.poll(cursor);
+        listener.pageFetched(page.comments().size(), askedAt, System.nanoTime());
+        histories.preload(page.comments());
         List<TriagedComment> batch = new ArrayList<>(page.comments().size());
         for (Comment comment : page.comments()) {
           batch.add(triage.triage(comment, histories, clock.instant()));
         }
+        listener.pageTriaged(System.nanoTime());
         CrashPoint.reached(CrashPoint.AFTER_FETCH);
         SaveResult saved = store.saveBatch(accountId, batch, page.cursor());
         CrashPoint.reached(CrashPoint.AFTER_SAVE);
+        listener.pageSaved(saved, System.nanoTime());
         received += saved.received();
         stored += saved.stored();
         cursor = page.cursor();

@@ -177,7 +177,7 @@ final class AccountHealthRows {
   }
 
   private static OffsetDateTime utc(Instant instant) {
-    return TriagedCommentWriter.utc(instant);
+    return TriageRecords.utc(instant);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,15 +10,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.nhs.triage.adapters.AccountStats;
 import uk.nhs.triage.bot.pipeline.TriagedComment;
 import uk.nhs.triage.bot.routing.Action;
@@ -36,6 +41,9 @@ public final class TriageStore {
 
   /** Statuses in which a triage item still needs someone's attention. */
   private static final String OPEN_ITEM = "t.status NOT IN ('done', 'dismissed')";
+
+  private static final String WHOLE_BATCH = "whole_batch";
+  private static final Logger LOG = LoggerFactory.getLogger(TriageStore.class);
 
   private final Jdbi jdbi;
   private final JsonColumns json;
@@ -84,27 +92,7 @@ public final class TriageStore {
   public SaveResult saveBatch(String accountId, List<TriagedComment> batch, String newCursor) {
     return jdbi.inTransaction(
         h -> {
-          TriagedCommentWriter writer = new TriagedCommentWriter(h, json);
-          int stored = 0;
-          for (int i = 0; i < batch.size(); i++) {
-            TriagedComment triaged = batch.get(i);
-            try {
-              if (writer.write(accountId, triaged)) {
-                stored++;
-              }
-            } catch (JdbiException e) {
-              throw new BatchNotStoredException(
-                  "comment %s:%s (item %d of %d for account '%s') could not be stored, so none of the batch was and the cursor stays: %s"
-                      .formatted(
-                          triaged.comment().platform(),
-                          triaged.comment().externalId(),
-                          i + 1,
-                          batch.size(),
-                          accountId,
-                          e.getMessage()),
-                  e);
-            }
-          }
+          int stored = storeComments(h, accountId, batch);
           int accounts =
               h.createUpdate(
                       """
@@ -125,6 +113,54 @@ public final class TriageStore {
           }
           return new SaveResult(batch.size(), stored, batch.size() - stored);
         });
+  }
+
+  /**
+   * The whole batch in a few statements; should that fail, the comments one by one, which names the
+   * comment at fault (and stores the batch after all if the fault was only in writing it whole).
+   */
+  private int storeComments(Handle h, String accountId, List<TriagedComment> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    h.savepoint(WHOLE_BATCH);
+    try {
+      return new TriagedBatchWriter(h, json).write(accountId, batch);
+    } catch (JdbiException wholeBatchFailed) {
+      h.rollbackToSavepoint(WHOLE_BATCH);
+      int stored = storeOneByOne(h, accountId, batch);
+      LOG.warn(
+          "account {}: a batch of {} comments could not be written whole but could one by one: {}",
+          accountId,
+          batch.size(),
+          wholeBatchFailed.getMessage());
+      return stored;
+    }
+  }
+
+  private int storeOneByOne(Handle h, String accountId, List<TriagedComment> batch) {
+    TriagedCommentWriter writer = new TriagedCommentWriter(h, json);
+    int stored = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      TriagedComment triaged = batch.get(i);
+      try {
+        if (writer.write(accountId, triaged)) {
+          stored++;
+        }
+      } catch (JdbiException e) {
+        throw new BatchNotStoredException(
+            "comment %s:%s (item %d of %d for account '%s') could not be stored, so none of the batch was and the cursor stays: %s"
+                .formatted(
+                    triaged.comment().platform(),
+                    triaged.comment().externalId(),
+                    i + 1,
+                    batch.size(),
+                    accountId,
+                    e.getMessage()),
+            e);
+      }
+    }
+    return stored;
   }
 
   /**
@@ -200,10 +236,58 @@ public final class TriageStore {
                         """)
                     .bind("platform", clean(platform))
                     .bind("authorKey", clean(authorKey))
-                    .bindByType("since", TriagedCommentWriter.utc(since), OffsetDateTime.class)
+                    .bindByType("since", TriageRecords.utc(since), OffsetDateTime.class)
                     .map((rs, ctx) -> new PriorComment(instant(rs, "at"), labels(rs, "labels")))
                     .list());
     return new AuthorHistory(prior);
+  }
+
+  /**
+   * {@link #authorHistory} of many authors of one platform in one query, by author key; an author
+   * with no stored comment since then is left out.
+   */
+  public Map<String, AuthorHistory> authorHistories(
+      String platform, Collection<String> authorKeys, Instant since) {
+    Map<String, List<PriorComment>> prior = new HashMap<>();
+    if (authorKeys.isEmpty()) {
+      return Map.of();
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT c.author_key, coalesce(c.created_at, c.fetched_at) AS at, cl.labels
+                      FROM comment c
+                      LEFT JOIN classification cl ON cl.comment_id = c.id
+                     WHERE c.platform = :platform AND c.author_key = ANY(:authorKeys)
+                       AND (CAST(:since AS timestamptz) IS NULL
+                            OR coalesce(c.created_at, c.fetched_at) >= :since)
+                     ORDER BY c.author_key, at, c.id
+                    """)
+                .bind("platform", clean(platform))
+                .bindArray(
+                    "authorKeys",
+                    String.class,
+                    authorKeys.stream().map(PostgresText::clean).toList())
+                .bindByType("since", TriageRecords.utc(since), OffsetDateTime.class)
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            rs.getString("author_key"),
+                            new PriorComment(instant(rs, "at"), labels(rs, "labels"))))
+                .forEach(
+                    row ->
+                        prior
+                            .computeIfAbsent(row.getKey(), k -> new ArrayList<>())
+                            .add(row.getValue())));
+    Map<String, AuthorHistory> histories = new HashMap<>();
+    for (String key : authorKeys) {
+      List<PriorComment> found = prior.get(PostgresText.clean(key));
+      if (found != null) {
+        histories.put(key, new AuthorHistory(found));
+      }
+    }
+    return histories;
   }
 
   /** Open triage items per queue, every queue listed (zero when empty), in queue order. */

@@ -1,15 +1,14 @@
 package uk.nhs.triage.bot.store;
 
 import static uk.nhs.triage.bot.store.PostgresText.clean;
+import static uk.nhs.triage.bot.store.TriageRecords.names;
+import static uk.nhs.triage.bot.store.TriageRecords.sortedQueues;
+import static uk.nhs.triage.bot.store.TriageRecords.utc;
+import static uk.nhs.triage.bot.store.TriageRecords.wireNames;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -19,21 +18,17 @@ import uk.nhs.triage.bot.pipeline.TriagedComment;
 import uk.nhs.triage.bot.routing.Decision;
 import uk.nhs.triage.bot.routing.FoiAssessment;
 import uk.nhs.triage.bot.routing.MediaEnquiry;
-import uk.nhs.triage.bot.routing.Queue;
+import uk.nhs.triage.bot.store.TriageRecords.PendingEmail;
 import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Label;
 
 /**
  * Writes one triaged comment and everything that follows from it (classification, triage item, FOI
- * case, media enquiry, outbox emails, author history, audit) inside the caller's transaction.
+ * case, media enquiry, outbox emails, author history, audit) inside the caller's transaction, one
+ * statement per row. Batches go through {@link TriagedBatchWriter}; this one names the comment at
+ * fault when a batch fails.
  */
 final class TriagedCommentWriter {
-
-  /** FOI references carry the year the request was received, in UK time. */
-  private static final ZoneId UK = ZoneId.of("Europe/London");
-
-  /** The outbox destination of emails to the media lead (a role, not a queue). */
-  static final String MEDIA = "MEDIA";
 
   private final Handle handle;
   private final JsonColumns json;
@@ -124,7 +119,7 @@ final class TriagedCommentWriter {
             RETURNING id
             """)
         .bind("commentId", commentId)
-        .bindArray("queues", String.class, names(decision.queues().stream().sorted().toList()))
+        .bindArray("queues", String.class, sortedQueues(decision))
         .bindArray("actions", String.class, names(decision.actions()))
         .bind("priority", decision.priority().name())
         .bindByType("dueBy", utc(decision.dueBy()), OffsetDateTime.class)
@@ -138,7 +133,7 @@ final class TriagedCommentWriter {
   private String insertFoiCase(long commentId, Comment comment, FoiAssessment foi) {
     Instant receivedAt = foi.receivedAt() != null ? foi.receivedAt() : Instant.now();
     long number = handle.createQuery("SELECT nextval('foi_reference_seq')").mapTo(Long.class).one();
-    String reference = "FOI-%d-%06d".formatted(receivedAt.atZone(UK).getYear(), number);
+    String reference = TriageRecords.foiReference(receivedAt, number);
     handle
         .createUpdate(
             """
@@ -176,10 +171,6 @@ final class TriagedCommentWriter {
         .execute();
   }
 
-  /**
-   * One email per team other than comms, which works the items in the triage app itself; and one to
-   * the media lead for a media enquiry, which must not wait for someone to open the app.
-   */
   private void queueEmails(
       String accountId,
       Comment comment,
@@ -187,71 +178,20 @@ final class TriagedCommentWriter {
       Decision decision,
       long itemId,
       String foiReference) {
-    for (Queue queue : decision.queues().stream().sorted().toList()) {
-      if (queue == Queue.COMMS) {
-        continue;
-      }
-      Map<String, Object> payload =
-          emailPayload(queue.name(), accountId, comment, classification, decision, itemId);
-      if (foiReference != null) {
-        payload.put("foiReference", foiReference);
-        payload.put("foiDueDate", decision.foi().dueDate());
-        payload.put("foiMissingElements", decision.foi().missingElements());
-      }
-      queueEmail(queue.name(), comment, payload);
+    for (PendingEmail email :
+        TriageRecords.emails(accountId, comment, classification, decision, itemId, foiReference)) {
+      handle
+          .createUpdate(
+              """
+              INSERT INTO outbox (kind, destination, idempotency_key, payload)
+              VALUES ('email', :destination, :key, CAST(:payload AS jsonb))
+              ON CONFLICT (idempotency_key) DO NOTHING
+              """)
+          .bind("destination", email.destination())
+          .bind("key", email.idempotencyKey())
+          .bind("payload", json.write(email.payload()))
+          .execute();
     }
-    if (decision.media() != null) {
-      Map<String, Object> payload =
-          emailPayload(MEDIA, accountId, comment, classification, decision, itemId);
-      payload.put("outlet", decision.media().outlet());
-      payload.put("journalist", decision.media().journalist());
-      payload.put("deadlineText", decision.media().deadlineText());
-      payload.put("deadline", decision.media().deadline());
-      queueEmail(MEDIA, comment, payload);
-    }
-  }
-
-  private static Map<String, Object> emailPayload(
-      String destination,
-      String accountId,
-      Comment comment,
-      Classification classification,
-      Decision decision,
-      long itemId) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("queue", destination);
-    payload.put("triageItemId", itemId);
-    payload.put("account", accountId);
-    payload.put("platform", comment.platform());
-    payload.put("externalId", comment.externalId());
-    payload.put("author", comment.author().handle());
-    payload.put("authorName", comment.author().name());
-    payload.put("postedAt", comment.createdAt());
-    payload.put("text", comment.text());
-    payload.put("link", comment.url());
-    payload.put("labels", wireNames(classification.labels()));
-    payload.put("reviewLabels", wireNames(classification.forReview()));
-    payload.put("priority", decision.priority().name());
-    payload.put("dueBy", decision.dueBy());
-    payload.put("actions", names(decision.actions()));
-    payload.put("reasons", decision.reasons());
-    return payload;
-  }
-
-  private void queueEmail(String destination, Comment comment, Map<String, Object> payload) {
-    handle
-        .createUpdate(
-            """
-            INSERT INTO outbox (kind, destination, idempotency_key, payload)
-            VALUES ('email', :destination, :key, CAST(:payload AS jsonb))
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """)
-        .bind("destination", destination)
-        .bind(
-            "key",
-            clean("email:" + destination + ":" + comment.platform() + ":" + comment.externalId()))
-        .bind("payload", json.write(payload))
-        .execute();
   }
 
   private void recordAuthor(Comment comment, Classification classification) {
@@ -293,15 +233,8 @@ final class TriagedCommentWriter {
       Comment comment,
       Classification classification,
       Decision decision) {
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("commentId", commentId);
-    detail.put("platform", comment.platform());
-    detail.put("externalId", comment.externalId());
-    detail.put("labels", wireNames(classification.labels()));
-    detail.put("rulesVersion", classification.rulesVersion());
-    detail.put("queues", names(decision.queues().stream().sorted().toList()));
-    detail.put("priority", decision.priority().name());
-    detail.put("reasons", decision.reasons());
+    Map<String, Object> detail =
+        TriageRecords.auditDetail(commentId, comment, classification, decision);
     handle
         .createUpdate(
             """
@@ -311,17 +244,5 @@ final class TriagedCommentWriter {
         .bind("entityId", Long.toString(itemId))
         .bind("detail", json.write(detail))
         .execute();
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static List<String> wireNames(Collection<Label> labels) {
-    return labels.stream().sorted().map(Label::wireName).toList();
-  }
-
-  private static List<String> names(Collection<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).toList();
   }
 }

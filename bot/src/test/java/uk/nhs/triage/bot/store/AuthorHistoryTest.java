@@ -65,6 +65,27 @@ class AuthorHistoryTest {
         .containsExactly("3 2 1 moaner 2026-01-10 2026-01-12");
   }
 
+  @Test
+  void manyAuthorsHistoriesInOneGoAreTheSameAsOneByOne() {
+    store.registerAccount("acc-many", "x", "NHSExampleICB");
+    Author loud = new Author("555", "loud", "Lou D");
+    Author other = new Author("999", "quiet", null);
+    store.saveBatch(
+        "acc-many",
+        List.of(
+            by(loud, "m-2", DAY2, Set.of(Label.NEGATIVE), Set.of()),
+            by(other, "m-1", DAY1, Set.of(Label.POSITIVE), Set.of()),
+            by(loud, "m-3", DAY3, Set.of(), Set.of())),
+        "m");
+
+    var histories = store.authorHistories("x", List.of("555", "999", "nobody"), DAY2);
+
+    assertThat(histories).containsOnlyKeys("555");
+    assertThat(histories.get("555")).isEqualTo(store.authorHistory("x", "555", DAY2));
+    assertThat(store.authorHistories("x", List.of("555", "999"), null).get("999").prior())
+        .containsExactly(new PriorComment(DAY1, Set.of(Label.POSITIVE)));
+  }
+
   private static TriagedComment by(
       Author author, String externalId, Instant at, Set<Label> fired, Set<Label> review) {
     return triaged(

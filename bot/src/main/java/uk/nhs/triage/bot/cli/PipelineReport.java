@@ -1,0 +1,80 @@
+package uk.nhs.triage.bot.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import uk.nhs.triage.bot.bench.PipelineTimings;
+import uk.nhs.triage.bot.store.Database;
+
+/** Prints the figures of a bench-pipeline run, ready to paste into docs/performance.md. */
+final class PipelineReport {
+  private final PrintWriter out;
+
+  PipelineReport(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(
+      Database database,
+      int comments,
+      int authors,
+      int pageSize,
+      double seconds,
+      PipelineTimings backfill,
+      int rounds,
+      int perRound,
+      PipelineTimings polling,
+      long feedBytes) {
+    String server =
+        database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT split_part(version(), ' on ', 1) || ', synchronous_commit '"
+                                + " || current_setting('synchronous_commit') || ', fsync '"
+                                + " || current_setting('fsync')")
+                        .mapTo(String.class)
+                        .one());
+    double parts = backfill.readSeconds() + backfill.triageSeconds() + backfill.storeSeconds();
+    line("Pipeline end to end (adapter, classifier, router, store into PostgreSQL)");
+    line("machine: %s", BenchPipelineCommand.machine());
+    line("database: %s", server);
+    line(
+        "backfill: %,d comments (%,.1f MB replay file), %,d authors, page size %,d",
+        comments, feedBytes / 1e6, authors, pageSize);
+    line("");
+    line(
+        "backfill            %,10.0f comments/s  (%,d stored in %.1f s)",
+        backfill.comments() / seconds, backfill.stored(), seconds);
+    line(
+        "  read + parse      %8.1f s  %5.1f%%",
+        backfill.readSeconds(), percent(backfill.readSeconds(), parts));
+    line(
+        "  classify + route  %8.1f s  %5.1f%%",
+        backfill.triageSeconds(), percent(backfill.triageSeconds(), parts));
+    line(
+        "  store (commit)    %8.1f s  %5.1f%%",
+        backfill.storeSeconds(), percent(backfill.storeSeconds(), parts));
+    line(
+        "  fetch -> triage item: median %,.0f ms, p99 %,.0f ms (a whole page waits for its commit)",
+        backfill.latencyMillis(0.5), backfill.latencyMillis(0.99));
+    line(
+        "normal polling      %d rounds of %d new comments: fetch -> triage item median %.1f ms,"
+            + " p99 %.1f ms",
+        rounds, perRound, polling.latencyMillis(0.5), polling.latencyMillis(0.99));
+    line(
+        "  per round: read %.1f ms, classify + route %.1f ms, store %.1f ms (means)",
+        1000 * polling.readSeconds() / rounds,
+        1000 * polling.triageSeconds() / rounds,
+        1000 * polling.storeSeconds() / rounds);
+    out.flush();
+  }
+
+  private static double percent(double part, double whole) {
+    return whole <= 0 ? 0 : 100 * part / whole;
+  }
+
+  private void line(String format, Object... args) {
+    out.printf(Locale.ROOT, format + "%n", args);
+  }
+}
