@@ -21,10 +21,14 @@ public final class Classifier {
   private static final int LABELS = Label.values().length;
 
   private final RuleLoader.Loaded rules;
+  private final Rule[] ruleArray;
+  private final LabelRules[] labelSettings = new LabelRules[LABELS];
   private final ThreadLocal<Workspace> workspaces;
 
   private Classifier(RuleLoader.Loaded rules) {
     this.rules = rules;
+    this.ruleArray = rules.rules().toArray(new Rule[0]);
+    rules.labels().forEach((label, settings) -> labelSettings[label.ordinal()] = settings);
     this.workspaces =
         ThreadLocal.withInitial(
             () -> new Workspace(rules.dictionary().size(), rules.rules().size()));
@@ -69,8 +73,9 @@ public final class Classifier {
     boolean[] scored = new boolean[LABELS];
     List<List<Evidence>> evidence = new ArrayList<>(Collections.nCopies(LABELS, null));
 
-    for (int r : ws.candidates(rules.rulesByTerm(), rules.fullMasks())) {
-      apply(rules.rules().get(r), tokens, score, vetoed, scored, evidence);
+    int[] candidates = ws.candidates(rules.rulesByTerm(), rules.fullMasks());
+    for (int i = 0, n = ws.candidateCount(); i < n; i++) {
+      apply(ruleArray[candidates[i]], tokens, score, vetoed, scored, evidence);
     }
     LabelRules personal = rules.labels().get(Label.PERSONAL_DATA);
     if (personal != null && !personal.detectors().isEmpty()) {
@@ -145,7 +150,7 @@ public final class Classifier {
       add(evidence, label, new Evidence(rule.source(), words(tokens, spans.get(0), -1), 0));
       return;
     }
-    LabelRules settings = rules.labels().get(rule.label());
+    LabelRules settings = labelSettings[label];
     boolean negatable =
         rule.weight() > 0 && (settings.onNegation() != null || settings.cancelOnNegation());
     if (negatable) {
@@ -217,11 +222,14 @@ public final class Classifier {
   }
 
   private static List<String> words(CommentTokens tokens, Span span, int negator) {
+    int[] pieces = span.pieces();
+    if (negator < 0 && pieces.length == 2) {
+      return List.of(tokens.written(pieces[0], pieces[1]));
+    }
     Set<String> out = new LinkedHashSet<>();
     if (negator >= 0) {
       out.add(tokens.written(negator, negator));
     }
-    int[] pieces = span.pieces();
     for (int i = 0; i < pieces.length; i += 2) {
       out.add(tokens.written(pieces[i], pieces[i + 1]));
     }
@@ -263,6 +271,7 @@ public final class Classifier {
     private final int[] masks;
     private int stamp;
     private int[] candidates = new int[64];
+    private int candidateCount;
 
     Workspace(int terms, int ruleCount) {
       tokens = new CommentTokens(terms);
@@ -270,7 +279,10 @@ public final class Classifier {
       masks = new int[ruleCount];
     }
 
-    /** The rules whose every term group the comment contains, in file order. */
+    /**
+     * The rules whose every term group the comment contains, in file order: the first {@link
+     * #candidateCount()} entries of the returned buffer.
+     */
     int[] candidates(int[][] postingsByTerm, int[] fullMasks) {
       stamp++;
       if (stamp == Integer.MAX_VALUE) {
@@ -299,9 +311,13 @@ public final class Classifier {
           }
         }
       }
-      int[] out = Arrays.copyOf(candidates, n);
-      Arrays.sort(out);
-      return out;
+      Arrays.sort(candidates, 0, n);
+      candidateCount = n;
+      return candidates;
+    }
+
+    int candidateCount() {
+      return candidateCount;
     }
   }
 }
