@@ -27,6 +27,18 @@ final class CommentTokens {
   private int[] touched = new int[64];
   private int touchedCount;
 
+  /**
+   * What the dictionary says about each word the analyser's memo remembers, by memo slot: its term
+   * id, whether it is a negator and the wildcard prefixes it starts with. Valid for one memo
+   * generation.
+   */
+  private final boolean[] known = new boolean[WordMemo.CAPACITY];
+
+  private final int[] wordIds = new int[WordMemo.CAPACITY];
+  private final boolean[] wordNegators = new boolean[WordMemo.CAPACITY];
+  private final int[][] wordPrefixes = new int[WordMemo.CAPACITY][];
+  private int memoGeneration = -1;
+
   CommentTokens(int terms) {
     occurrences = new int[terms][];
     occurrenceCounts = new int[terms];
@@ -40,6 +52,10 @@ final class CommentTokens {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       AsWrittenFilter asWritten = (AsWrittenFilter) stream;
       stream.reset();
+      if (asWritten.memoGeneration() != memoGeneration) {
+        Arrays.fill(known, false);
+        memoGeneration = asWritten.memoGeneration();
+      }
       int position = -1;
       while (stream.incrementToken()) {
         position++;
@@ -48,11 +64,25 @@ final class CommentTokens {
         }
         starts[position] = offset.startOffset();
         ends[position] = offset.endOffset();
-        char[] written = asWritten.asWrittenBuffer();
-        int writtenLength = asWritten.asWrittenLength();
-        int id = dictionary.lookup(term.buffer(), term.length());
-        negators[position] = dictionary.isNegator(id, written, writtenLength);
-        dictionary.prefixesOf(written, writtenLength, position, this);
+        int slot = asWritten.memoSlot();
+        if (asWritten.memoGeneration() != memoGeneration) {
+          Arrays.fill(known, false);
+          memoGeneration = asWritten.memoGeneration();
+        }
+        if (!known[slot]) {
+          char[] written = asWritten.asWrittenBuffer();
+          int writtenLength = asWritten.asWrittenLength();
+          int id = dictionary.lookup(term.buffer(), term.length());
+          wordIds[slot] = id;
+          wordNegators[slot] = dictionary.isNegator(id, written, writtenLength);
+          wordPrefixes[slot] = dictionary.prefixesOf(written, writtenLength);
+          known[slot] = true;
+        }
+        negators[position] = wordNegators[slot];
+        for (int prefix : wordPrefixes[slot]) {
+          add(prefix, position);
+        }
+        int id = wordIds[slot];
         if (id >= 0) {
           add(id, position);
         }

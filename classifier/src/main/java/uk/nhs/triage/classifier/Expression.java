@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /** A compiled rule expression, evaluated against one analysed comment. */
 sealed interface Expression {
@@ -41,14 +42,23 @@ sealed interface Expression {
       this(slots, display, longest(display));
     }
 
+    /**
+     * The longest word that is not a common English function word ("the sun" anchors on sun): the
+     * anchor decides how often the rule is looked at, never what it matches.
+     */
     private static int longest(String[] display) {
       int best = 0;
       for (int i = 1; i < display.length; i++) {
-        if (display[i].length() > display[best].length()) {
+        if (rank(display[i]) > rank(display[best])) {
           best = i;
         }
       }
       return best;
+    }
+
+    private static int rank(String word) {
+      boolean common = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word);
+      return word.length() + (common ? 0 : 1000);
     }
 
     @Override

@@ -1,15 +1,18 @@
 package uk.nhs.triage.classifier;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Pattern detectors over the raw comment for data that identifies a person. Cheap checks (a digit
- * count, an {@code @}) decide which detectors need to look at all, so ordinary comments cost one
- * pass over their characters.
+ * count, an {@code @}) decide which detectors need to look at all, and the one pass over the
+ * characters notes where a postcode could start, so ordinary comments cost that one pass and the
+ * regular expressions are tried only where they could match.
  */
 final class PersonalData {
   /** The kinds of personal data a detector finds; the names used in personal_data.rules. */
@@ -57,14 +60,25 @@ final class PersonalData {
     List<Finding> found = new ArrayList<>(0);
     int digits = 0;
     boolean at = false;
-    boolean letterThenDigit = false;
     boolean birthWord = false;
+    int[] postcodeStarts = null;
+    int postcodeCount = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         digits++;
-        letterThenDigit |= i > 0 && Character.isLetter(text.charAt(i - 1));
+        if (i > 0 && isAsciiLetter(text.charAt(i - 1)) && inwardCodeFollows(text, i)) {
+          if (postcodeStarts == null) {
+            postcodeStarts = new int[8];
+          } else if (postcodeCount + 2 > postcodeStarts.length) {
+            postcodeStarts = Arrays.copyOf(postcodeStarts, postcodeStarts.length * 2);
+          }
+          if (i >= 2) {
+            postcodeStarts[postcodeCount++] = i - 2;
+          }
+          postcodeStarts[postcodeCount++] = i - 1;
+        }
       } else if (c == '@') {
         at = true;
       } else if (c == 'b' || c == 'B') {
@@ -77,19 +91,70 @@ final class PersonalData {
     if (at) {
       emails(text, organisationalDomains, found);
     }
-    if (digits >= 2 && letterThenDigit) {
-      Matcher m = POSTCODE.matcher(text);
-      while (m.find()) {
+    if (digits >= 2 && postcodeCount > 0) {
+      for (MatchResult m : matchesStartingAt(POSTCODE, text, postcodeStarts, postcodeCount)) {
         found.add(new Finding(Kind.POSTCODE, m.group(1).toUpperCase(Locale.ROOT) + " ***"));
       }
     }
     if (digits >= 2 && birthWord) {
-      Matcher m = DATE_OF_BIRTH.matcher(text);
-      while (m.find()) {
+      int[] starts = new int[16];
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c == 'd' || c == 'D' || c == 'b' || c == 'B') {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = i;
+        }
+      }
+      for (MatchResult m : matchesStartingAt(DATE_OF_BIRTH, text, starts, count)) {
         found.add(new Finding(Kind.DATE_OF_BIRTH, maskDigits(m.group(), 2)));
       }
     }
     return found;
+  }
+
+  /**
+   * What {@code pattern.matcher(text).find()} finds in turn, given every position where a match
+   * could start (ascending): the pattern is tried only there instead of at every character.
+   */
+  private static List<MatchResult> matchesStartingAt(
+      Pattern pattern, String text, int[] starts, int count) {
+    List<MatchResult> out = new ArrayList<>(1);
+    Matcher m = pattern.matcher(text).useTransparentBounds(true);
+    int end = 0;
+    for (int k = 0; k < count; k++) {
+      int start = starts[k];
+      if (start < end) {
+        continue;
+      }
+      m.region(start, text.length());
+      if (m.lookingAt()) {
+        out.add(m.toMatchResult());
+        end = m.end();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the digit at {@code i} can begin a postcode's outward code: an inward code (digit and
+   * two letters) starts one to three characters on.
+   */
+  private static boolean inwardCodeFollows(String text, int i) {
+    for (int j = i + 1; j <= i + 3 && j + 2 < text.length(); j++) {
+      if (isDigit(text.charAt(j))
+          && isAsciiLetter(text.charAt(j + 1))
+          && isAsciiLetter(text.charAt(j + 2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** Whether the b at {@code i} is part of "born", "birth", "dob" or "d.o.b". */

@@ -11,6 +11,8 @@ import org.apache.lucene.analysis.CharArrayMap;
  * up here, never rule by rule, so the cost per word does not grow with the number of rules.
  */
 final class TermDictionary {
+  private static final int[] NONE = new int[0];
+
   private final CharArrayMap<Integer> exact = new CharArrayMap<>(256, false);
   private final PrefixNode prefixes = new PrefixNode();
   private final List<String> names = new ArrayList<>();
@@ -64,21 +66,24 @@ final class TermDictionary {
     return id == null ? -1 : id;
   }
 
-  /** Reports the id of every wildcard prefix the as-written word starts with. */
-  void prefixesOf(char[] term, int length, int position, CommentTokens sink) {
+  /** The id of every wildcard prefix the as-written word starts with, shortest first. */
+  int[] prefixesOf(char[] term, int length) {
     if (!hasPrefixes) {
-      return;
+      return NONE;
     }
+    int[] found = NONE;
     PrefixNode node = prefixes;
     for (int i = 0; i < length; i++) {
       node = node.child(term[i]);
       if (node == null) {
-        return;
+        break;
       }
       if (node.id >= 0) {
-        sink.add(node.id, position);
+        found = java.util.Arrays.copyOf(found, found.length + 1);
+        found[found.length - 1] = node.id;
       }
     }
+    return found;
   }
 
   /** Whether a word is a negator, by its dictionary id or its as-written ending (n't). */

@@ -8,18 +8,18 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
- * The one analysis chain for comment text and rule terms alike. Each word comes out twice at the
- * same position: first as written (lower-cased, accents folded; flagged keyword), then normalised
- * (spelling map, KStem). Exact rule terms match the normalised form; wildcards match the written
+ * The one analysis chain for comment text and rule terms alike. Each word comes out normalised
+ * (spelling map, KStem), with its form as written (lower-cased, accents folded) kept alongside by
+ * {@link AsWrittenFilter}. Exact rule terms match the normalised form; wildcards match the written
  * one.
  *
  * <p>Chain: social marks kept ({@code @handle}, {@code #tag}, {@code f*ck}) → UAX#29 words, URLs,
- * emails and emoji → lower case → ASCII folding (’ becomes ') → possessive 's removed → keyword
- * repeat → spelling map → KStem.
+ * emails and emoji → lower case → ASCII folding (’ becomes ') → possessive 's removed → word kept
+ * as written → spelling map → KStem (the last two once per distinct word, see {@link
+ * AsWrittenFilter}).
  */
 final class TriageAnalyzer extends Analyzer {
   private final CharArrayMap<char[]> spellings;
@@ -40,7 +40,7 @@ final class TriageAnalyzer extends Analyzer {
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
     stream = new EnglishPossessiveFilter(stream);
-    stream = AsWrittenFilter.around(stream, s -> new KStemFilter(new SpellingFilter(s, spellings)));
+    stream = new AsWrittenFilter(stream, spellings);
     return new TokenStreamComponents(tokenizer, stream);
   }
 }
