@@ -74,7 +74,11 @@ class DatabaseRestartTest {
       assertThat(health(web)).isEqualTo(503);
 
       server = start(data, port);
+      // A pooled connection from before the restart may fail once; the next cycle gets a new one.
       AccountPollResult after = bot.pollOnce().get(0);
+      for (int cycle = 0; cycle < 3 && !after.succeeded(); cycle++) {
+        after = bot.pollOnce().get(0);
+      }
       assertThat(after.succeeded()).as(String.valueOf(after.error())).isTrue();
       assertThat(after.stored()).isEqualTo(3);
       assertThat(health(web)).isEqualTo(200);
