@@ -210,7 +210,12 @@ public final class Classifier {
       int negator = -1;
       Span plain = null;
       for (Span s : spans) {
-        int q = tokens.negatorBefore(s.start(), rules.negationWindow());
+        // a match that opens with its own negator ("no one told us") is already negative: a
+        // negator before it ("no key and no one told us") lists, it does not flip
+        int q =
+            tokens.isNegator(s.start())
+                ? -1
+                : tokens.negatorBefore(s.start(), rules.negationWindow());
         if (q < 0) {
           plain = s;
           break;

@@ -173,6 +173,11 @@ final class CommentTokens {
    * sentence or clause break ({@code . ! ? ; ,} or a line break) between it and the word; -1 when
    * there is none.
    */
+  /** Whether the word at {@code position} is a negator. */
+  boolean isNegator(int position) {
+    return negators[position];
+  }
+
   int negatorBefore(int position, int window) {
     for (int q = position - 1; q >= 0 && q >= position - window; q--) {
       if (breaksScope(ends[q], starts[q + 1])) {

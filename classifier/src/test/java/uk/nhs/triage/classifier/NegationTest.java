@@ -51,4 +51,12 @@ class NegationTest {
 
     assertThat(c.labels()).contains(Label.PATIENT_SAFETY);
   }
+
+  @Test
+  void aNegatorBeforeAnAlreadyNegativePhraseDoesNotFlipIt() {
+    Classification c =
+        CLASSIFIER.classify("Dad was sent off in a taxi with no key and no one told us");
+
+    assertThat(c.labels()).contains(Label.NEGATIVE).doesNotContain(Label.POSITIVE);
+  }
 }
