@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.triage.bot.bench.ReplayConfig;
 import uk.nhs.triage.bot.config.TriageConfig;
 import uk.nhs.triage.bot.pipeline.AccountPollResult;
 import uk.nhs.triage.bot.store.Database;
@@ -41,7 +42,7 @@ class DatabaseRestartTest {
     Path data = Files.createDirectories(folder.resolve("pgdata"));
     Path feed = folder.resolve("feed.jsonl");
     append(feed, 0, 5);
-    Path config = writeConfig(feed);
+    Path config = ReplayConfig.write(folder, Path.of("..", "config"), Map.of("replay", feed));
 
     EmbeddedPostgres server = start(data, port);
     Database database =
@@ -127,24 +128,5 @@ class DatabaseRestartTest {
     }
     Files.writeString(
         feed, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-  }
-
-  private Path writeConfig(Path feed) throws Exception {
-    Path shipped = Path.of("..", "config").toAbsolutePath().normalize();
-    Path config = folder.resolve("triage.yml");
-    Files.writeString(
-        config,
-        """
-        organisation: {name: NHS Test, pals_phone: 0300 000 0000, pals_email: pals@example.nhs.uk, foi_email: foi@example.nhs.uk}
-        rules: %1$s/rules
-        routing: %1$s/routing.yml
-        templates: %1$s/templates
-        calendar: {bank_holidays: %1$s/calendar/bank-holidays.csv}
-        accounts:
-          - {id: replay, platform: replay, options: {file: %2$s}}
-        destinations: {comms: c@example.nhs.uk, pals: p@example.nhs.uk, foi: f@example.nhs.uk, quality: q@example.nhs.uk, safeguarding: s@example.nhs.uk}
-        """
-            .formatted(shipped, feed));
-    return config;
   }
 }

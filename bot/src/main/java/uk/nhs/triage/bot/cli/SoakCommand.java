@@ -1,5 +1,7 @@
 package uk.nhs.triage.bot.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Spec;
 import uk.nhs.triage.bot.TriageBot;
 import uk.nhs.triage.bot.Wiring;
 import uk.nhs.triage.bot.bench.CommentGenerator;
+import uk.nhs.triage.bot.bench.ReplayConfig;
 import uk.nhs.triage.bot.config.TriageConfig;
 import uk.nhs.triage.bot.evaluate.GoldComment;
 import uk.nhs.triage.bot.evaluate.GoldCorpus;
@@ -35,6 +39,8 @@ import uk.nhs.triage.bot.store.Database;
         "Thousands of poll cycles with a healthy, a failing and a malformed account;"
             + " prints heap after garbage collection as the run goes on.")
 public final class SoakCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Spec CommandSpec spec;
 
   @Option(names = "--cycles", description = "Poll cycles (default: ${DEFAULT-VALUE}).")
@@ -53,7 +59,11 @@ public final class SoakCommand implements Callable<Integer> {
     Path broken = folder.resolve("broken.jsonl");
     Files.writeString(good, "");
     Files.writeString(broken, "");
-    Path config = writeConfig(folder, good, broken);
+    Map<String, Path> feeds = new LinkedHashMap<>();
+    feeds.put("healthy", good);
+    feeds.put("missing-feed", folder.resolve("no-such-feed.jsonl"));
+    feeds.put("broken-lines", broken);
+    Path config = ReplayConfig.write(folder, Path.of("config"), feeds);
     List<String> texts =
         GoldCorpus.read(Path.of("config", "eval", "dev.jsonl")).stream()
             .map(GoldComment::comment)
@@ -109,28 +119,7 @@ public final class SoakCommand implements Callable<Integer> {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
   }
 
-  private static String quote(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
-  }
-
-  private static Path writeConfig(Path folder, Path good, Path broken) throws Exception {
-    Path shipped = Path.of("config").toAbsolutePath().normalize();
-    Path config = folder.resolve("triage.yml");
-    Files.writeString(
-        config,
-        """
-        organisation: {name: NHS Soak, pals_phone: 0300 000 0000, pals_email: pals@example.nhs.uk, foi_email: foi@example.nhs.uk}
-        rules: %1$s/rules
-        routing: %1$s/routing.yml
-        templates: %1$s/templates
-        calendar: {bank_holidays: %1$s/calendar/bank-holidays.csv}
-        accounts:
-          - {id: healthy, platform: replay, options: {file: %2$s}}
-          - {id: missing-feed, platform: replay, options: {file: %4$s}}
-          - {id: broken-lines, platform: replay, options: {file: %3$s}}
-        destinations: {comms: c@example.nhs.uk, pals: p@example.nhs.uk, foi: f@example.nhs.uk, quality: q@example.nhs.uk, safeguarding: s@example.nhs.uk}
-        """
-            .formatted(shipped, good, broken, folder.resolve("no-such-feed.jsonl")));
-    return config;
+  private static String quote(String text) throws JsonProcessingException {
+    return JSON.writeValueAsString(text);
   }
 }
