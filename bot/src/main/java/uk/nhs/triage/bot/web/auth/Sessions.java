@@ -51,11 +51,18 @@ public final class Sessions {
         h ->
             h.createQuery(
                     """
-                    UPDATE web_session s SET last_seen_at = now()
-                      FROM web_user u
-                     WHERE s.token_hash = :t AND s.expires_at > now()
-                       AND u.username = s.username AND NOT u.disabled
-                    RETURNING u.username, u.role, s.csrf_token
+                    WITH found AS (
+                      SELECT s.token_hash, s.last_seen_at, u.username, u.role, s.csrf_token
+                        FROM web_session s JOIN web_user u ON u.username = s.username
+                       WHERE s.token_hash = :t AND s.expires_at > now() AND NOT u.disabled),
+                    -- A write per page view would serialise a busy user's requests on one row;
+                    -- last_seen_at to the minute is all anyone reads.
+                    touched AS (
+                      UPDATE web_session w SET last_seen_at = now() FROM found
+                       WHERE w.token_hash = found.token_hash
+                         AND found.last_seen_at < now() - interval '1 minute'
+                      RETURNING 1)
+                    SELECT username, role, csrf_token FROM found
                     """)
                 .bind("t", hash(token))
                 .map(
