@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import uk.nhs.triage.bot.store.TriageStore;
 import uk.nhs.triage.bot.web.auth.Authenticator;
 import uk.nhs.triage.bot.web.auth.Authenticator.SignInResult;
 import uk.nhs.triage.bot.web.auth.LoginThrottle;
+import uk.nhs.triage.bot.web.auth.OidcAuthenticator;
+import uk.nhs.triage.bot.web.auth.OidcSettings;
 import uk.nhs.triage.bot.web.auth.PasswordAuthenticator;
 import uk.nhs.triage.bot.web.auth.Sessions;
 import uk.nhs.triage.bot.web.auth.Sessions.Session;
@@ -56,12 +59,27 @@ public final class WebServer implements AutoCloseable {
       Classifier classifier,
       ObjectMapper mapper,
       ZoneId zone) {
+    return start(settings, jdbi, store, classifier, mapper, zone, System.getenv());
+  }
+
+  /**
+   * As above, with the environment the OpenID Connect client secret is read from.
+   *
+   * @throws IllegalStateException when sign-in is by OpenID Connect and the secret's variable is
+   *     not set
+   */
+  public static WebServer start(
+      WebSettings settings,
+      Jdbi jdbi,
+      TriageStore store,
+      Classifier classifier,
+      ObjectMapper mapper,
+      ZoneId zone,
+      Map<String, String> environment) {
     Templates templates = new Templates();
     Users users = new Users(jdbi);
     Sessions sessions = new Sessions(jdbi, settings.sessionLifetime());
-    LoginThrottle throttle = new LoginThrottle(jdbi, 5, Duration.ofMinutes(15));
-    Authenticator authenticator =
-        new PasswordAuthenticator(users, throttle, templates, settings.secureCookies());
+    Authenticator authenticator = authenticator(settings, users, jdbi, templates, environment);
     Format format = new Format(zone);
     ReplyChecks checks = ReplyChecks.load(classifier, settings.replyChecks());
 
@@ -86,27 +104,12 @@ public final class WebServer implements AutoCloseable {
 
     new HealthCheck(jdbi).register(app);
     app.get("/login", ctx -> authenticator.begin(ctx, null));
-    app.post(
-        "/login",
-        ctx -> {
-          SignInResult result = authenticator.complete(ctx);
-          if (result instanceof SignInResult.SignedIn signedIn) {
-            String token = sessions.open(signedIn.user());
-            ctx.res()
-                .addHeader(
-                    "Set-Cookie",
-                    SESSION_COOKIE
-                        + "="
-                        + token
-                        + "; Path=/; HttpOnly; SameSite=Strict"
-                        + (secure(ctx, settings) ? "; Secure" : ""));
-            LOG.info("{} signed in from {}", signedIn.user().username(), ctx.ip());
-            ctx.redirect("/");
-          } else if (result instanceof SignInResult.Refused refused) {
-            ctx.status(401);
-            authenticator.begin(ctx, refused.message());
-          }
-        });
+    if (settings.signIn() == WebSettings.SignIn.OIDC) {
+      app.get(
+          OidcAuthenticator.CALLBACK_PATH, ctx -> complete(ctx, authenticator, sessions, settings));
+    } else {
+      app.post("/login", ctx -> complete(ctx, authenticator, sessions, settings));
+    }
     app.post(
         "/logout",
         ctx -> {
@@ -152,6 +155,56 @@ public final class WebServer implements AutoCloseable {
     app.stop();
   }
 
+  private static Authenticator authenticator(
+      WebSettings settings,
+      Users users,
+      Jdbi jdbi,
+      Templates templates,
+      Map<String, String> environment) {
+    if (settings.signIn() == WebSettings.SignIn.OIDC) {
+      OidcSettings oidc = settings.oidc();
+      String secret =
+          oidc.clientSecret(environment)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "web.oidc.client_secret_env: the environment variable "
+                              + oidc.clientSecretEnv()
+                              + " is not set"));
+      return new OidcAuthenticator(
+          oidc, secret, users, settings.secureCookies(), java.time.Clock.systemUTC());
+    }
+    LoginThrottle throttle = new LoginThrottle(jdbi, 5, Duration.ofMinutes(15));
+    return new PasswordAuthenticator(users, throttle, templates, settings.secureCookies());
+  }
+
+  /** Opens a session for whoever the authenticator signed in, or shows why not. */
+  private static void complete(
+      Context ctx, Authenticator authenticator, Sessions sessions, WebSettings settings) {
+    SignInResult result = authenticator.complete(ctx);
+    if (result instanceof SignInResult.SignedIn signedIn) {
+      String token = sessions.open(signedIn.user());
+      // After an identity provider's redirect the browser's next request still counts as
+      // cross-site, so a Strict cookie would not be sent and sign-in would loop; POSTs keep
+      // their CSRF token either way.
+      String sameSite = settings.signIn() == WebSettings.SignIn.OIDC ? "Lax" : "Strict";
+      ctx.res()
+          .addHeader(
+              "Set-Cookie",
+              SESSION_COOKIE
+                  + "="
+                  + token
+                  + "; Path=/; HttpOnly; SameSite="
+                  + sameSite
+                  + (secure(ctx, settings) ? "; Secure" : ""));
+      LOG.info("{} signed in from {}", signedIn.user().username(), ctx.ip());
+      ctx.redirect("/");
+    } else if (result instanceof SignInResult.Refused refused) {
+      ctx.status(401);
+      authenticator.begin(ctx, refused.message());
+    }
+  }
+
   private static boolean secure(Context ctx, WebSettings settings) {
     return settings.secureCookies() || "https".equals(ctx.scheme());
   }
@@ -170,7 +223,10 @@ public final class WebServer implements AutoCloseable {
    */
   private static void authenticate(Context ctx, Sessions sessions) {
     String path = ctx.path();
-    if (path.equals("/login") || path.equals("/health") || path.startsWith("/static/")) {
+    if (path.equals("/login")
+        || path.equals(OidcAuthenticator.CALLBACK_PATH)
+        || path.equals("/health")
+        || path.startsWith("/static/")) {
       return;
     }
     Optional<Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import uk.nhs.triage.bot.config.ConfigException;
 import uk.nhs.triage.bot.config.YamlNode;
+import uk.nhs.triage.bot.web.auth.OidcSettings;
 
 /**
  * The {@code web:} block of the configuration file, every key optional:
@@ -19,7 +20,16 @@ import uk.nhs.triage.bot.config.YamlNode;
  *   crisis:
  *     min_comments: 5        # negative or patient_safety comments in the last hour ...
  *     times_average: 4       # ... and this many times the account's hourly average of 7 days
+ *   sign_in: password        # or oidc, with the block below (docs/decisions/sso.md)
+ *   oidc:
+ *     issuer: https://login.microsoftonline.com/TENANT/v2.0
+ *     client_id: ...
+ *     client_secret_env: TRIAGE_OIDC_CLIENT_SECRET
+ *     redirect_uri: https://triage.example.nhs.uk/login/callback
+ *     username_claim: preferred_username
  * </pre>
+ *
+ * @param oidc the provider when {@code signIn} is {@link SignIn#OIDC}, else null
  */
 public record WebSettings(
     String bind,
@@ -27,9 +37,34 @@ public record WebSettings(
     boolean secureCookies,
     Duration sessionLifetime,
     Path replyChecks,
-    CrisisRule crisis) {
+    CrisisRule crisis,
+    SignIn signIn,
+    OidcSettings oidc) {
 
   public static final int DEFAULT_PORT = 8080;
+
+  /** How people prove who they are. */
+  public enum SignIn {
+    PASSWORD,
+    OIDC
+  }
+
+  public WebSettings {
+    if (signIn == SignIn.OIDC && oidc == null) {
+      throw new IllegalArgumentException("sign_in: oidc needs the oidc settings");
+    }
+  }
+
+  /** Password sign-in. */
+  public WebSettings(
+      String bind,
+      int port,
+      boolean secureCookies,
+      Duration sessionLifetime,
+      Path replyChecks,
+      CrisisRule crisis) {
+    this(bind, port, secureCookies, sessionLifetime, replyChecks, crisis, SignIn.PASSWORD, null);
+  }
 
   /** Reads the {@code web:} block of the configuration file. */
   public static WebSettings read(Path configFile) {
@@ -45,7 +80,20 @@ public record WebSettings(
           replyChecks(folder, null, web),
           CrisisRule.DEFAULT);
     }
-    web.allowOnly("bind", "port", "secure_cookies", "session_hours", "reply_checks", "crisis");
+    web.allowOnly(
+        "bind",
+        "port",
+        "secure_cookies",
+        "session_hours",
+        "reply_checks",
+        "crisis",
+        "sign_in",
+        "oidc");
+    SignIn signIn = signIn(web);
+    if (signIn == SignIn.PASSWORD && web.get("oidc").present()) {
+      web.get("oidc")
+          .allowOnly("issuer", "client_id", "client_secret_env", "redirect_uri", "username_claim");
+    }
     YamlNode crisisNode = web.get("crisis");
     CrisisRule crisis = CrisisRule.DEFAULT;
     if (crisisNode.present()) {
@@ -61,11 +109,45 @@ public record WebSettings(
         web.bool("secure_cookies", false),
         Duration.ofHours((long) number(web, "session_hours", 10)),
         replyChecks(folder, web.text("reply_checks", null), web),
-        crisis);
+        crisis,
+        signIn,
+        signIn == SignIn.OIDC ? oidc(web.required("oidc")) : null);
   }
 
   public WebSettings withPort(int newPort) {
-    return new WebSettings(bind, newPort, secureCookies, sessionLifetime, replyChecks, crisis);
+    return new WebSettings(
+        bind, newPort, secureCookies, sessionLifetime, replyChecks, crisis, signIn, oidc);
+  }
+
+  private static SignIn signIn(YamlNode web) {
+    String text = web.text("sign_in", "password");
+    return switch (text) {
+      case "password" -> SignIn.PASSWORD;
+      case "oidc" -> SignIn.OIDC;
+      default ->
+          throw web.get("sign_in").error("expected password or oidc but found '" + text + "'");
+    };
+  }
+
+  private static OidcSettings oidc(YamlNode oidc) {
+    oidc.allowOnly("issuer", "client_id", "client_secret_env", "redirect_uri", "username_claim");
+    String issuer = oidc.requiredText("issuer");
+    if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+      throw oidc.get("issuer").error("expected an https:// URL but found '" + issuer + "'");
+    }
+    String redirect = oidc.requiredText("redirect_uri");
+    if (!redirect.startsWith("https://") && !redirect.startsWith("http://")
+        || !redirect.endsWith("/login/callback")) {
+      throw oidc.get("redirect_uri")
+          .error(
+              "expected this app's address ending in /login/callback but found '" + redirect + "'");
+    }
+    return new OidcSettings(
+        issuer,
+        oidc.requiredText("client_id"),
+        oidc.requiredText("client_secret_env"),
+        redirect,
+        oidc.text("username_claim", OidcSettings.DEFAULT_USERNAME_CLAIM));
   }
 
   private static double number(YamlNode node, String key, double fallback) {

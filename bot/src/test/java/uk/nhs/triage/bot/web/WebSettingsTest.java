@@ -69,6 +69,59 @@ class WebSettingsTest {
   }
 
   @Test
+  void signInDefaultsToPasswordsAndCanBeSwitchedToOpenIdConnect() throws IOException {
+    assertThat(WebSettings.read(config("")).signIn()).isEqualTo(WebSettings.SignIn.PASSWORD);
+    WebSettings web =
+        WebSettings.read(
+            config(
+                """
+                web:
+                  sign_in: oidc
+                  oidc:
+                    issuer: https://login.microsoftonline.com/tenant-id/v2.0
+                    client_id: 11111111-2222-3333-4444-555555555555
+                    client_secret_env: TRIAGE_OIDC_CLIENT_SECRET
+                    redirect_uri: https://triage.example.nhs.uk/login/callback
+                """));
+    assertThat(web.signIn()).isEqualTo(WebSettings.SignIn.OIDC);
+    assertThat(web.oidc())
+        .isEqualTo(
+            new uk.nhs.triage.bot.web.auth.OidcSettings(
+                "https://login.microsoftonline.com/tenant-id/v2.0",
+                "11111111-2222-3333-4444-555555555555",
+                "TRIAGE_OIDC_CLIENT_SECRET",
+                "https://triage.example.nhs.uk/login/callback",
+                "preferred_username"));
+    assertThat(web.oidc().clientSecret(java.util.Map.of("TRIAGE_OIDC_CLIENT_SECRET", "x")))
+        .hasValue("x");
+  }
+
+  @Test
+  void aBadSignInSettingIsNamed() throws IOException {
+    assertThatThrownBy(() -> WebSettings.read(config("web:\n  sign_in: sso\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("web.sign_in")
+        .hasMessageContaining("sso");
+    assertThatThrownBy(() -> WebSettings.read(config("web:\n  sign_in: oidc\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("web.oidc");
+    assertThatThrownBy(
+            () ->
+                WebSettings.read(
+                    config(
+                        """
+                        web:
+                          sign_in: oidc
+                          oidc:
+                            issuer: https://login.microsoftonline.com/t/v2.0
+                            client_secret_env: S
+                            redirect_uri: https://triage.example.nhs.uk/login/callback
+                        """)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("web.oidc.client_id");
+  }
+
+  @Test
   void aCrisisNeedsBothEnoughCommentsAndASurgeOverTheAverage() {
     CrisisRule rule = CrisisRule.DEFAULT;
     assertThat(rule.surge(6, 1.0)).isTrue();

@@ -15,15 +15,15 @@ public final class Users {
   /**
    * Adds a user, or sets the role and password of an existing one.
    *
-   * @throws IllegalArgumentException when the username is not lower-case letters, digits, dots,
+   * @throws IllegalArgumentException when the username is not lower-case letters, digits, dots, @,
    *     hyphens or underscores (2 to 64 characters), or the password is shorter than 12 characters
    */
   public void put(String username, Role role, char[] password) {
-    if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+    if (username == null || !username.matches("[a-z0-9][a-z0-9._@-]{1,63}")) {
       throw new IllegalArgumentException(
           "username '"
               + username
-              + "' must be 2 to 64 lower-case letters, digits, dots, hyphens or underscores");
+              + "' must be 2 to 64 lower-case letters, digits, dots, hyphens, underscores or @");
     }
     if (password == null || password.length < 12) {
       throw new IllegalArgumentException("the password must be at least 12 characters long");
