@@ -16,7 +16,6 @@ public final class ProgressBar {
   private final long total;
   private final long started = System.nanoTime();
   private long lastDrawn;
-  private boolean drawn;
 
   public ProgressBar(PrintWriter err, String task, long total) {
     this.err = err;
@@ -36,7 +35,7 @@ public final class ProgressBar {
 
   /** Draws the final state and ends the line. */
   public void finish(long done) {
-    if (drawn || total > 0) {
+    if (total > 0) {
       draw(done, System.nanoTime());
       err.println();
       err.flush();
@@ -62,6 +61,5 @@ public final class ProgressBar {
         left / 60,
         left % 60);
     err.flush();
-    drawn = true;
   }
 }

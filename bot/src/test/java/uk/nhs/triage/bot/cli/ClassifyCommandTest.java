@@ -4,36 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import uk.nhs.triage.bot.Main;
 
 class ClassifyCommandTest {
   private static final String CONFIG = "../config/triage.example.yml";
-  private final InputStream realIn = System.in;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  @AfterEach
-  void restoreStdin() {
-    System.setIn(realIn);
-  }
+  private final CommandLineRun cli = new CommandLineRun();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   private int classify(String input, String... extra) {
-    System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-    CommandLine cli =
-        Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
     List<String> args = new ArrayList<>(List.of("classify", "--config", CONFIG));
     args.addAll(List.of(extra));
-    return cli.execute(args.toArray(String[]::new));
+    return cli.run(input, args.toArray(String[]::new));
   }
 
   private List<JsonNode> outputLines() throws Exception {

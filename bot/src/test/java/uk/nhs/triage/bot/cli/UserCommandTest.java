@@ -2,33 +2,18 @@ package uk.nhs.triage.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import uk.nhs.triage.bot.Main;
 
 /** {@code user add} on the demo configuration's embedded PostgreSQL. */
 class UserCommandTest {
   private static final String CONFIG = "../config/demo/triage.yml";
-  private final InputStream realIn = System.in;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  @AfterEach
-  void restoreStdin() {
-    System.setIn(realIn);
-  }
+  private final CommandLineRun cli = new CommandLineRun();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   private int run(String stdin, String... args) {
-    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-    CommandLine cli =
-        Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(stdin, args);
   }
 
   @Test
