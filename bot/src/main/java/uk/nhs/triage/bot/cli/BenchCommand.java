@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 import uk.nhs.triage.bot.bench.CommentGenerator;
 import uk.nhs.triage.bot.bench.NaiveRegexBaseline;
 import uk.nhs.triage.bot.bench.RuleGrower;
-import uk.nhs.triage.bot.evaluate.GoldComment;
 import uk.nhs.triage.bot.evaluate.GoldCorpus;
 import uk.nhs.triage.classifier.Classifier;
 
@@ -63,8 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path rules = config.load().rules();
-    List<String> texts =
-        GoldCorpus.read(corpus).stream().map(GoldComment::comment).map(c -> c.text()).toList();
+    List<String> texts = GoldCorpus.texts(corpus);
 
     long heapBefore = usedHeapAfterGc();
     Classifier shipped = Classifier.load(rules);

@@ -26,7 +26,6 @@ import uk.nhs.triage.bot.bench.PipelineTimings;
 import uk.nhs.triage.bot.bench.ReplayFeedWriter;
 import uk.nhs.triage.bot.config.Account;
 import uk.nhs.triage.bot.config.TriageConfig;
-import uk.nhs.triage.bot.evaluate.GoldComment;
 import uk.nhs.triage.bot.evaluate.GoldCorpus;
 import uk.nhs.triage.bot.pipeline.AccountPollResult;
 import uk.nhs.triage.bot.pipeline.PollCycle;
@@ -83,8 +82,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> texts =
-        GoldCorpus.read(corpus).stream().map(GoldComment::comment).map(c -> c.text()).toList();
+    List<String> texts = GoldCorpus.texts(corpus);
     Path folder = Files.createTempDirectory("bench-pipeline");
     Path feed = folder.resolve("feed.jsonl");
     String run = "b" + Long.toString(System.currentTimeMillis(), 36) + "-";

@@ -23,7 +23,6 @@ import uk.nhs.triage.bot.Wiring;
 import uk.nhs.triage.bot.bench.CommentGenerator;
 import uk.nhs.triage.bot.bench.ReplayConfig;
 import uk.nhs.triage.bot.config.TriageConfig;
-import uk.nhs.triage.bot.evaluate.GoldComment;
 import uk.nhs.triage.bot.evaluate.GoldCorpus;
 import uk.nhs.triage.bot.pipeline.AccountPollResult;
 import uk.nhs.triage.bot.store.Database;
@@ -64,11 +63,7 @@ public final class SoakCommand implements Callable<Integer> {
     feeds.put("missing-feed", folder.resolve("no-such-feed.jsonl"));
     feeds.put("broken-lines", broken);
     Path config = ReplayConfig.write(folder, Path.of("config"), feeds);
-    List<String> texts =
-        GoldCorpus.read(Path.of("config", "eval", "dev.jsonl")).stream()
-            .map(GoldComment::comment)
-            .map(c -> c.text())
-            .toList();
+    List<String> texts = GoldCorpus.texts(Path.of("config", "eval", "dev.jsonl"));
     CommentGenerator generator = new CommentGenerator(texts, 7);
     int ok = 0;
     int failed = 0;

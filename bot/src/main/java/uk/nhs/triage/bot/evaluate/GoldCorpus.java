@@ -43,6 +43,11 @@ public final class GoldCorpus {
     return gold;
   }
 
+  /** Just the comment texts of a corpus: what the benchmarks build their comments from. */
+  public static List<String> texts(Path file) throws IOException {
+    return read(file).stream().map(gold -> gold.comment().text()).toList();
+  }
+
   private static Set<Label> labels(JsonNode node, String where) throws IOException {
     JsonNode labels = node.get("labels");
     if (labels == null || !labels.isArray()) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** What a notification says beyond its outbox payload, read from the triage tables. */
 final class EmailFacts {
@@ -37,26 +38,22 @@ final class EmailFacts {
       String outlet, String journalist, String nature, String deadlineText, Instant deadline) {}
 
   Optional<FoiCase> foiCase(String platform, String externalId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT f.* FROM foi_case f JOIN comment c ON c.id = f.comment_id
-                     WHERE c.platform = :platform AND c.external_id = :externalId
-                    """)
-                .bind("platform", platform)
-                .bind("externalId", externalId)
-                .map(
-                    (rs, ctx) ->
-                        new FoiCase(
-                            rs.getString("reference"),
-                            instant(rs, "received_at"),
-                            rs.getObject("due_date", LocalDate.class),
-                            rs.getString("requester_name"),
-                            rs.getBoolean("real_name_discernible"),
-                            rs.getBoolean("address_present"),
-                            rs.getBoolean("description_present")))
-                .findOne());
+    return byComment(
+        """
+        SELECT f.* FROM foi_case f JOIN comment c ON c.id = f.comment_id
+         WHERE c.platform = :platform AND c.external_id = :externalId
+        """,
+        platform,
+        externalId,
+        (rs, ctx) ->
+            new FoiCase(
+                rs.getString("reference"),
+                instant(rs, "received_at"),
+                rs.getObject("due_date", LocalDate.class),
+                rs.getString("requester_name"),
+                rs.getBoolean("real_name_discernible"),
+                rs.getBoolean("address_present"),
+                rs.getBoolean("description_present")));
   }
 
   History history(String platform, String externalId) {
@@ -80,23 +77,31 @@ final class EmailFacts {
   }
 
   Optional<Media> media(String platform, String externalId) {
+    return byComment(
+        """
+        SELECT m.* FROM media_enquiry m JOIN comment c ON c.id = m.comment_id
+         WHERE c.platform = :platform AND c.external_id = :externalId
+        """,
+        platform,
+        externalId,
+        (rs, ctx) ->
+            new Media(
+                rs.getString("outlet"),
+                rs.getString("journalist"),
+                rs.getString("nature"),
+                rs.getString("deadline_text"),
+                instant(rs, "deadline")));
+  }
+
+  /** The one row a query finds for a comment, by its platform and external id. */
+  private <T> Optional<T> byComment(
+      String sql, String platform, String externalId, RowMapper<T> mapper) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
-                    SELECT m.* FROM media_enquiry m JOIN comment c ON c.id = m.comment_id
-                     WHERE c.platform = :platform AND c.external_id = :externalId
-                    """)
+            h.createQuery(sql)
                 .bind("platform", platform)
                 .bind("externalId", externalId)
-                .map(
-                    (rs, ctx) ->
-                        new Media(
-                            rs.getString("outlet"),
-                            rs.getString("journalist"),
-                            rs.getString("nature"),
-                            rs.getString("deadline_text"),
-                            instant(rs, "deadline")))
+                .map(mapper)
                 .findOne());
   }
 

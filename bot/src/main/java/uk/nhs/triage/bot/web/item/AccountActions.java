@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -32,25 +33,12 @@ public final class AccountActions {
     if (item.pressContact()) {
       throw new IllegalStateException("press contacts are never answered on social media");
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("platform", item.platform());
-    payload.put("external_id", item.externalId());
-    payload.put("account_id", item.accountId());
+    Map<String, Object> payload = payload(item);
     payload.put("text", text);
     payload.put("comment_url", item.url());
     return jdbi.inTransaction(
         h -> {
-          int inserted =
-              h.createUpdate(
-                      """
-                      INSERT INTO outbox (kind, destination, idempotency_key, payload)
-                      VALUES ('reply', :destination, :key, CAST(:payload AS jsonb))
-                      ON CONFLICT (idempotency_key) DO NOTHING
-                      """)
-                  .bind("destination", item.accountId())
-                  .bind("key", "reply:" + item.id())
-                  .bind("payload", json(payload))
-                  .execute();
+          int inserted = queue(h, "reply", item, payload);
           if (inserted == 0) {
             return false;
           }
@@ -69,25 +57,12 @@ public final class AccountActions {
 
   /** Queues hiding the comment; false when it was asked for already. */
   public boolean hide(ItemDetail item, String reason, String actor) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("platform", item.platform());
-    payload.put("external_id", item.externalId());
-    payload.put("account_id", item.accountId());
+    Map<String, Object> payload = payload(item);
     payload.put("comment_url", item.url());
     payload.put("reason", reason);
     return jdbi.inTransaction(
         h -> {
-          int inserted =
-              h.createUpdate(
-                      """
-                      INSERT INTO outbox (kind, destination, idempotency_key, payload)
-                      VALUES ('hide', :destination, :key, CAST(:payload AS jsonb))
-                      ON CONFLICT (idempotency_key) DO NOTHING
-                      """)
-                  .bind("destination", item.accountId())
-                  .bind("key", "hide:" + item.id())
-                  .bind("payload", json(payload))
-                  .execute();
+          int inserted = queue(h, "hide", item, payload);
           if (inserted > 0) {
             items.audit(h, actor, "comment.hide_requested", item.id(), Map.of("reason", reason));
           }
@@ -116,5 +91,29 @@ public final class AccountActions {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write outbox payload: " + e.getMessage(), e);
     }
+  }
+
+  /** What the outbox sender needs to find the comment on its platform. */
+  private static Map<String, Object> payload(ItemDetail item) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("platform", item.platform());
+    payload.put("external_id", item.externalId());
+    payload.put("account_id", item.accountId());
+    return payload;
+  }
+
+  /** One outbox row per item and kind: asking twice inserts nothing (returns 0). */
+  private int queue(Handle h, String kind, ItemDetail item, Map<String, Object> payload) {
+    return h.createUpdate(
+            """
+            INSERT INTO outbox (kind, destination, idempotency_key, payload)
+            VALUES (:kind, :destination, :key, CAST(:payload AS jsonb))
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """)
+        .bind("kind", kind)
+        .bind("destination", item.accountId())
+        .bind("key", kind + ":" + item.id())
+        .bind("payload", json(payload))
+        .execute();
   }
 }
