@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code @RegisterExtension static final TestDatabase DB = new TestDatabase();}</pre>
  *
  * <p>Uses the server named by {@code TRIAGE_TEST_DB_URL} (with {@code TRIAGE_TEST_DB_USER} and
- * {@code TRIAGE_TEST_DB_PASSWORD}; the user needs CREATEDB) when set, else one embedded PostgreSQL
- * started on first use and shared by every test in the JVM.
+ * {@code TRIAGE_TEST_DB_PASSWORD}; the user needs CREATEDB and CREATEROLE) when set, else one
+ * embedded PostgreSQL started on first use and shared by every test in the JVM.
  */
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
