@@ -168,11 +168,7 @@ class HostileInputTest {
 
   private static void fuzz(Platform p, String fixtureName, Exercise exercise) throws Exception {
     String fixture = SocialFixtures.read(fixtureName);
-    SplittableRandom random =
-        new SplittableRandom(
-            fixtureName.equals(p.fixture())
-                ? p.name().hashCode()
-                : (p.name() + fixtureName).hashCode());
+    SplittableRandom random = new SplittableRandom((p.name() + fixtureName).hashCode());
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < CASES_PER_PLATFORM; i++) {
       byte[] body = hostile(fixture, random, i);
