@@ -66,6 +66,7 @@ class HostileInputTest {
   record Platform(
       String name,
       String fixture,
+      String replyListing,
       String baseSuffix,
       Function<AccountSettings, SourceAdapter> open,
       Map<String, String> secrets,
@@ -81,6 +82,7 @@ class HostileInputTest {
             new Platform(
                 "x",
                 "x/mentions-page1.json",
+                "x/mentions-page2.json",
                 "",
                 s -> new XMentionsAdapter(s, CLOCK),
                 Map.of("bearer_token", "secret-bearer"),
@@ -88,6 +90,7 @@ class HostileInputTest {
             new Platform(
                 "facebook",
                 "facebook/comments_page1.json",
+                "facebook/comments_page2.json",
                 "/v19.0",
                 s -> new FacebookPageAdapter(s, CLOCK),
                 Map.of("page_access_token", "secret-token"),
@@ -95,6 +98,7 @@ class HostileInputTest {
             new Platform(
                 "instagram",
                 "instagram/comments_page1.json",
+                "instagram/replies_page2.json",
                 "/v19.0",
                 s -> new InstagramAdapter(s, CLOCK),
                 Map.of("access_token", "secret-token"),
@@ -102,6 +106,7 @@ class HostileInputTest {
             new Platform(
                 "youtube",
                 "youtube/threads-page1.json",
+                "youtube/replies-of-d.json",
                 "",
                 s -> new YouTubeCommentsAdapter(s, CLOCK),
                 Map.of("api_key", "secret-key"),
@@ -109,6 +114,7 @@ class HostileInputTest {
             new Platform(
                 "bluesky",
                 "bluesky/notifications-page1.json",
+                "bluesky/post-thread.json",
                 "",
                 s -> new BlueskyNotificationsAdapter(s, CLOCK),
                 Map.of("access_jwt", "secret-jwt"),
@@ -119,8 +125,50 @@ class HostileInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("platforms")
   void hostilePagesEndInAPageOrAnAdapterErrorNeverACrashOrAHang(Platform p) throws Exception {
-    String fixture = SocialFixtures.read(p.fixture());
-    SplittableRandom random = new SplittableRandom(p.name().hashCode());
+    fuzz(
+        p,
+        p.fixture(),
+        adapter -> {
+          Page page = adapter.poll(null);
+          for (Comment comment : page.comments()) {
+            assertThat(comment.externalId()).isNotNull();
+            assertThat(comment.text()).isNotNull();
+          }
+        });
+  }
+
+  /** The read-back a retried reply makes first: found, not found, or an AdapterException. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("platforms")
+  void hostileReplyListingsEndInAnAnswerOrAnAdapterError(Platform p) throws Exception {
+    Comment comment =
+        new Comment(
+            p.name(),
+            "1790000000000000100",
+            "fuzz-" + p.name(),
+            Author.UNKNOWN,
+            "Waited four hours",
+            Instant.EPOCH,
+            null,
+            null,
+            "{}");
+    fuzz(
+        p,
+        p.replyListing(),
+        adapter ->
+            assertThat(((ReplyTarget) adapter).findOwnReply(comment, "Sorry to hear this."))
+                .isNotNull());
+  }
+
+  /** What one hostile case asks of the adapter. */
+  @FunctionalInterface
+  interface Exercise {
+    void run(SourceAdapter adapter) throws AdapterException;
+  }
+
+  private static void fuzz(Platform p, String fixtureName, Exercise exercise) throws Exception {
+    String fixture = SocialFixtures.read(fixtureName);
+    SplittableRandom random = new SplittableRandom((p.name() + fixtureName).hashCode());
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < CASES_PER_PLATFORM; i++) {
       byte[] body = hostile(fixture, random, i);
@@ -148,11 +196,7 @@ class HostileInputTest {
           Duration.ofSeconds(20),
           () -> {
             try {
-              Page page = adapter.poll(null);
-              for (Comment comment : page.comments()) {
-                assertThat(comment.externalId()).isNotNull();
-                assertThat(comment.text()).isNotNull();
-              }
+              exercise.run(adapter);
             } catch (AdapterException e) {
               assertThat(e.getMessage()).contains("fuzz-" + p.name()).doesNotContain("secret-");
             } catch (RuntimeException e) {

@@ -15,6 +15,9 @@ public final class CrashPoint {
   /** An email accepted by the mail server, not yet marked sent. */
   public static final String AFTER_EMAIL_SENT = "after-email-sent";
 
+  /** An approved reply accepted by the platform, not yet marked sent. */
+  public static final String AFTER_REPLY_SENT = "after-reply-sent";
+
   private static final String ARMED = System.getenv("TRIAGE_FAULT_CRASH_AT");
 
   private CrashPoint() {}

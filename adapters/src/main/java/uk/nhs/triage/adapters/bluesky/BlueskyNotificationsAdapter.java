@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -21,6 +22,7 @@ import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.adapters.MalformedPageException;
 import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
+import uk.nhs.triage.adapters.ReplyText;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
 import uk.nhs.triage.adapters.paging.MaxPages;
@@ -223,6 +225,44 @@ public final class BlueskyNotificationsAdapter
           "account " + accountId + ": createRecord accepted the reply but gave no uri", null);
     }
     return uri;
+  }
+
+  /**
+   * Reads the comment's direct replies ({@code app.bsky.feed.getPostThread}, depth 1) for one whose
+   * author is this account (its DID, or its handle when the DID is not known) with the same text;
+   * returns its at:// uri, as {@link #reply} does.
+   */
+  @Override
+  public Optional<String> findOwnReply(Comment comment, String text) throws AdapterException {
+    JsonNode answer =
+        get(
+            base.newBuilder()
+                .addPathSegments("xrpc/app.bsky.feed.getPostThread")
+                .addQueryParameter("uri", comment.externalId())
+                .addQueryParameter("depth", "1")
+                .addQueryParameter("parentHeight", "0")
+                .build());
+    JsonNode replies = answer.path("thread").path("replies");
+    if (!answer.path("thread").isObject() || (!replies.isMissingNode() && !replies.isArray())) {
+      throw new MalformedPageException(
+          "account " + accountId + ": getPostThread answer has no \"thread\" with a replies list",
+          null);
+    }
+    String ownDid = repo();
+    for (JsonNode reply : replies) {
+      JsonNode post = reply.path("post");
+      JsonNode author = post.path("author");
+      String uri = post.path("uri").asText("");
+      boolean ours =
+          ownDid.equals(author.path("did").asText(null))
+              || (handle != null && handle.equalsIgnoreCase(author.path("handle").asText("")));
+      if (!uri.isEmpty()
+          && ours
+          && ReplyText.same(text, post.path("record").path("text").asText(null))) {
+        return Optional.of(uri);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

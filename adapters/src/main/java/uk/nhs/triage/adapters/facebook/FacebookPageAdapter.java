@@ -3,6 +3,7 @@ package uk.nhs.triage.adapters.facebook;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.nhs.triage.adapters.AccountSettings;
 import uk.nhs.triage.adapters.AccountStats;
 import uk.nhs.triage.adapters.AccountStatsSource;
@@ -89,12 +90,27 @@ public final class FacebookPageAdapter implements SourceAdapter, ReplyTarget, Ac
 
   /**
    * Replies in the comment's thread: under a reply, the answer goes to its top-level comment, as
-   * Facebook threads only one level deep. Graph has no idempotency key; the outbox sends once.
+   * Facebook threads only one level deep. Graph has no idempotency key: a retry asks {@link
+   * #findOwnReply} first.
    */
   @Override
   public String reply(Comment comment, String text, String idempotencyKey) throws AdapterException {
     return account.postReply(
         GraphAccount.threadOf(comment, "/parent/id") + "/comments", text, "comment");
+  }
+
+  /**
+   * Reads the thread the reply went to ({@code /{comment-id}/comments}, newest first) for a comment
+   * from this Page ({@code from.id} is the Page id) with the same text.
+   */
+  @Override
+  public Optional<String> findOwnReply(Comment comment, String text) throws AdapterException {
+    return account.findOwnReply(
+        GraphAccount.threadOf(comment, "/parent/id") + "/comments",
+        Map.of("fields", "id,message,from{id}", "order", "reverse_chronological"),
+        item -> account.handle().equals(item.path("from").path("id").asText(null)),
+        "message",
+        text);
   }
 
   @Override

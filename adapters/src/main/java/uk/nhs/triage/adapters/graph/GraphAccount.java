@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import uk.nhs.triage.adapters.AccountSettings;
 import uk.nhs.triage.adapters.AccountStats;
 import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.adapters.MalformedPageException;
+import uk.nhs.triage.adapters.ReplyText;
 
 /**
  * One Facebook Page or Instagram account as Graph serves it: its settings and options, the client
@@ -101,7 +105,7 @@ public final class GraphAccount {
 
   /**
    * Posts {@code text} to {@code path} and returns the new object's id. Graph has no idempotency
-   * key; the outbox sends once.
+   * key, so a retry looks first ({@link #findOwnReply}).
    *
    * @param created what was created, for the message when the answer has no id
    */
@@ -113,6 +117,38 @@ public final class GraphAccount {
           graph.what("POST", path) + " answered without the new " + created + "'s id", null);
     }
     return id;
+  }
+
+  /**
+   * The id of the first item on the {@code path} edge (read with {@code params}, at most {@link
+   * ReplyText#LOOKUP_PAGES} pages) that {@code ours} accepts and whose {@code textField} is {@code
+   * text}; items without an id are passed over.
+   */
+  public Optional<String> findOwnReply(
+      String path,
+      Map<String, String> params,
+      Predicate<JsonNode> ours,
+      String textField,
+      String text)
+      throws AdapterException {
+    Map<String, String> query = new LinkedHashMap<>(params);
+    query.put("limit", pageSize());
+    String[] found = new String[1];
+    graph.forEachUpTo(
+        path,
+        query,
+        ReplyText.LOOKUP_PAGES,
+        item -> {
+          String id = item.path("id").asText("");
+          if (!id.isEmpty()
+              && ours.test(item)
+              && ReplyText.same(text, item.path(textField).asText(null))) {
+            found[0] = id;
+            return false;
+          }
+          return true;
+        });
+    return Optional.ofNullable(found[0]);
   }
 
   /**

@@ -73,8 +73,29 @@ public final class GraphClient {
    */
   public void forEach(String path, Map<String, String> params, String after, ItemVisitor visitor)
       throws AdapterException {
+    if (!walk(path, params, after, MAX_PAGES, visitor)) {
+      throw new AdapterException(
+          "account " + accountId + ": " + path + " had more than " + MAX_PAGES + " pages");
+    }
+  }
+
+  /**
+   * Like {@link #forEach} from the first page, but reads at most {@code maxPages} pages.
+   *
+   * @return false when it stopped at the limit with pages left unread
+   */
+  public boolean forEachUpTo(
+      String path, Map<String, String> params, int maxPages, ItemVisitor visitor)
+      throws AdapterException {
+    return walk(path, params, null, maxPages, visitor);
+  }
+
+  /** True when the edge ended or the visitor stopped; false at the page limit. */
+  private boolean walk(
+      String path, Map<String, String> params, String after, int maxPages, ItemVisitor visitor)
+      throws AdapterException {
     String cursor = after;
-    for (int pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
+    for (int pageNo = 1; pageNo <= maxPages; pageNo++) {
       HttpUrl url = url(path, params);
       if (cursor != null) {
         url = url.newBuilder().setQueryParameter("after", cursor).build();
@@ -87,12 +108,12 @@ public final class GraphClient {
       }
       for (JsonNode item : data) {
         if (!visitor.visit(item)) {
-          return;
+          return true;
         }
       }
       String next = nextCursor(body.path("paging"), url);
       if (next == null) {
-        return;
+        return true;
       }
       if (next.equals(cursor)) {
         throw new MalformedPageException(
@@ -100,8 +121,7 @@ public final class GraphClient {
       }
       cursor = next;
     }
-    throw new AdapterException(
-        "account " + accountId + ": " + path + " had more than " + MAX_PAGES + " pages");
+    return false;
   }
 
   /** POSTs a form to an object; the answer must be a JSON object. */

@@ -55,7 +55,20 @@ public final class PlatformHttp {
       throws AdapterException {
     String what =
         "account " + accountId + ": " + request.method() + " " + SafeUrl.of(request.url());
-    try (Response response = client.newCall(request).execute()) {
+    Response answer;
+    try {
+      answer = client.newCall(request).execute();
+    } catch (InterruptedIOException e) {
+      throw new AdapterException(what + " timed out", e);
+    } catch (IOException e) {
+      throw new AdapterException(what + " failed: " + e.getClass().getSimpleName(), e);
+    } catch (IllegalStateException e) {
+      // okhttp 4.11-4.12 (square/okhttp#8283): a request that cannot be written on a pooled
+      // connection the server has dropped surfaces as "state: 0" instead of an IOException.
+      throw new AdapterException(
+          what + " failed: the connection broke (" + e.getMessage() + ")", e);
+    }
+    try (Response response = answer) {
       String raw = readBody(response.body(), what);
       JsonNode body = parseOrNull(raw);
       if (!response.isSuccessful()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.nhs.triage.adapters.AccountSettings;
 import uk.nhs.triage.adapters.AccountStats;
 import uk.nhs.triage.adapters.AccountStatsSource;
@@ -31,6 +32,7 @@ public final class InstagramAdapter implements SourceAdapter, ReplyTarget, Accou
   static final String TOKEN = "access_token";
 
   private final GraphAccount account;
+  private String username;
 
   public InstagramAdapter(AccountSettings settings) {
     this(settings, Clock.systemUTC());
@@ -120,12 +122,46 @@ public final class InstagramAdapter implements SourceAdapter, ReplyTarget, Accou
 
   /**
    * Instagram takes replies only on top-level comments, so an answer to a reply goes to its
-   * top-level comment. Graph has no idempotency key; the outbox sends once.
+   * top-level comment. Graph has no idempotency key: a retry asks {@link #findOwnReply} first.
    */
   @Override
   public String reply(Comment comment, String text, String idempotencyKey) throws AdapterException {
     return account.postReply(
         GraphAccount.threadOf(comment, "/parent_id") + "/replies", text, "reply");
+  }
+
+  /**
+   * Reads the replies under the top-level comment the reply went to ({@code
+   * /{ig-comment-id}/replies}) for one from this account with the same text. A comment's {@code
+   * from.id} is an Instagram-scoped id that need not equal the account's IG user id, so the
+   * account's username (read once, {@code /{ig-user-id}?fields=username}) is matched too.
+   */
+  @Override
+  public Optional<String> findOwnReply(Comment comment, String text) throws AdapterException {
+    String own = ownUsername();
+    return account.findOwnReply(
+        GraphAccount.threadOf(comment, "/parent_id") + "/replies",
+        Map.of("fields", "id,text,username,from{id,username}"),
+        item -> {
+          JsonNode from = item.path("from");
+          String username = from.path("username").asText(item.path("username").asText(""));
+          return account.handle().equals(from.path("id").asText(null))
+              || (!own.isEmpty() && own.equalsIgnoreCase(username));
+        },
+        "text",
+        text);
+  }
+
+  private synchronized String ownUsername() throws AdapterException {
+    if (username == null) {
+      username =
+          account
+              .graph()
+              .get(account.handle(), Map.of("fields", "username"))
+              .path("username")
+              .asText("");
+    }
+    return username;
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import twitter4j.CreateTweetResponse;
 import twitter4j.ErrorInfo;
 import twitter4j.PaginationToken;
@@ -48,6 +49,7 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget, Accou
   private final XMentionReader reader;
   private final XHiddenReplies hiddenReplies;
   private final XAccountStats accountStats;
+  private final XOwnReplies ownReplies;
   private final Clock clock;
   private XConnection.Client readClient;
   private XConnection.Client writeClient;
@@ -74,6 +76,7 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget, Accou
     PlatformHttp http = new PlatformHttp(accountId, settings.timeout());
     this.hiddenReplies = new XHiddenReplies(accountId, http, errors);
     this.accountStats = new XAccountStats(accountId, userId, http, errors);
+    this.ownReplies = new XOwnReplies(accountId, userId, http, errors);
     this.clock = clock;
   }
 
@@ -164,6 +167,12 @@ public final class XMentionsAdapter implements SourceAdapter, ReplyTarget, Accou
     } catch (Exception e) {
       throw errors.failure(e, what);
     }
+  }
+
+  /** Our own posts since the comment, for one that replies to it with the same text. */
+  @Override
+  public Optional<String> findOwnReply(Comment comment, String text) throws AdapterException {
+    return ownReplies.find(reader(), tweetId(comment), text);
   }
 
   /** Hides a reply to one of our posts (X can hide replies only, not mentions elsewhere). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -22,6 +23,7 @@ import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.adapters.MalformedPageException;
 import uk.nhs.triage.adapters.Page;
 import uk.nhs.triage.adapters.ReplyTarget;
+import uk.nhs.triage.adapters.ReplyText;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.adapters.http.PlatformHttp;
 import uk.nhs.triage.adapters.paging.MaxPages;
@@ -250,6 +252,42 @@ public final class YouTubeCommentsAdapter
           "account " + accountId + ": YouTube accepted the reply but gave no id", null);
     }
     return id;
+  }
+
+  /**
+   * Reads the replies in the comment's thread ({@code comments?parentId=}, plain text) for one
+   * written by this channel ({@code authorChannelId}) whose {@code textOriginal} (shown to its
+   * author) is the same text.
+   */
+  @Override
+  public Optional<String> findOwnReply(Comment comment, String text) throws AdapterException {
+    String[] found = new String[1];
+    PageWalk.walk(
+        ReplyText.LOOKUP_PAGES,
+        pageToken -> {
+          JsonNode page =
+              getPage(
+                  api("comments")
+                      .addQueryParameter("part", "snippet")
+                      .addQueryParameter("parentId", threadOf(comment.externalId()))
+                      .addQueryParameter("maxResults", "100")
+                      .addQueryParameter("textFormat", "plainText"),
+                  pageToken);
+          for (JsonNode reply : items(page, "comments")) {
+            JsonNode snippet = reply.path("snippet");
+            String written = snippet.path("textOriginal").asText(null);
+            String id = reply.path("id").asText("");
+            if (!id.isEmpty()
+                && channelId.equals(YouTubeCommentReader.authorChannelId(reply))
+                && ReplyText.same(
+                    text, written != null ? written : snippet.path("textDisplay").asText(null))) {
+              found[0] = id;
+              return null;
+            }
+          }
+          return page.path("nextPageToken").asText(null);
+        });
+    return Optional.ofNullable(found[0]);
   }
 
   /** Holds the comment for review: it disappears from public view until someone publishes it. */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
@@ -42,9 +43,13 @@ import uk.nhs.triage.bot.routing.Queue;
  * what the idempotency key is for: an email's {@code Message-ID} is derived from the entry's
  * idempotency key (a digest's from the sorted ids of the entries it carries), never from the time,
  * so the repeat carries the same {@code Message-ID} and mail systems and clients that de-duplicate
- * on it show it once; a reply passes the key to {@link uk.nhs.triage.adapters.ReplyTarget#reply},
- * so a platform that supports idempotency keys drops the repeat. On a platform without them
- * (Facebook Graph) the window stays open, kept as short as one UPDATE.
+ * on it show it once. No platform takes an idempotency key on a reply, so a reply is made
+ * recognisable the other way round: before it is posted the entry is noted as possibly posted
+ * ({@link OutboxStore#notePosting}), and an attempt at an entry so noted first reads the comment's
+ * replies back ({@link uk.nhs.triage.adapters.ReplyTarget#findOwnReply}); when this account's reply
+ * with that text is there, the entry is marked sent with its id and nothing is posted. When that
+ * read fails the reply is not posted blind: the attempt counts as failed and is retried (see
+ * docs/decisions/reply-exactly-once.md). A hide is simply asked again: hiding twice is harmless.
  *
  * <p>Urgent emails (URGENT priority, quality and safeguarding) go at once, at any hour. Other
  * emails wait for office hours and then go as one digest per queue per run; FOI requests and media
@@ -223,15 +228,29 @@ public final class OutboxSender implements Runnable {
   }
 
   private SendReport act(OutboxEntry entry) {
-    String ref;
+    String ref = null;
     String action;
+    boolean foundPosted = false;
     try {
       if (entry.kind().equals(OutboxEntry.REPLY)) {
-        ref = platforms.reply(entry);
+        if (mayAlreadyBePosted(entry)) {
+          Optional<String> posted = platforms.alreadyPosted(entry);
+          if (posted.isPresent()) {
+            ref = posted.get();
+            foundPosted = true;
+          }
+        }
+        if (!foundPosted) {
+          if (!OutboxStore.REPLY_MAY_BE_POSTED.equals(entry.deliveryRef())) {
+            store.notePosting(entry.id());
+          }
+          ref = platforms.reply(entry);
+          CrashPoint.reached(CrashPoint.AFTER_REPLY_SENT);
+        }
         action = "reply_posted";
       } else {
+        // Hiding is asked again without a look: hiding a hidden comment changes nothing.
         platforms.hide(entry);
-        ref = null;
         action = "comment_hidden";
       }
     } catch (PermanentFailure e) {
@@ -247,6 +266,9 @@ public final class OutboxSender implements Runnable {
     if (ref != null) {
       detail.put("replyId", ref);
     }
+    if (foundPosted) {
+      detail.put("foundPostedByEarlierAttempt", true);
+    }
     if (entry.text("reason") != null) {
       detail.put("reason", entry.text("reason"));
     }
@@ -260,8 +282,26 @@ public final class OutboxSender implements Runnable {
                 itemId != null ? "triage_item" : "outbox",
                 itemId != null ? itemId : Long.toString(entry.id()),
                 detail)));
-    LOG.info("{} for {} on account {}", action, entry.idempotencyKey(), entry.destination());
+    if (foundPosted) {
+      LOG.info(
+          "Reply {} on account {} was already on the platform as {}, posted by an earlier attempt"
+              + " that was not recorded: marked sent, not posted again",
+          entry.idempotencyKey(),
+          entry.destination(),
+          ref);
+    } else {
+      LOG.info("{} for {} on account {}", action, entry.idempotencyKey(), entry.destination());
+    }
     return new SendReport(1, 0, 0, 0);
+  }
+
+  /**
+   * A reply an earlier attempt set out to post (or, from before that was recorded, one that failed
+   * before): it may be on the platform already, with only its mark-sent lost. A first attempt posts
+   * without looking.
+   */
+  private static boolean mayAlreadyBePosted(OutboxEntry entry) {
+    return OutboxStore.REPLY_MAY_BE_POSTED.equals(entry.deliveryRef()) || entry.attempts() > 0;
   }
 
   private void markSent(List<Long> ids, String ref, List<OutboxStore.AuditRow> audit) {

@@ -18,6 +18,12 @@ import org.jdbi.v3.core.Jdbi;
  * holds a lock while an email or a reply is on its way.
  */
 final class OutboxStore {
+  /**
+   * The delivery ref of a reply entry an earlier attempt set out to post; replaced by the
+   * platform's id when it is marked sent.
+   */
+  static final String REPLY_MAY_BE_POSTED = "reply-may-be-posted";
+
   private final Jdbi jdbi;
   private final ObjectMapper json;
 
@@ -118,6 +124,21 @@ final class OutboxStore {
             h.createUpdate("UPDATE outbox SET delivery_ref = :ref WHERE id IN (<ids>)")
                 .bindList("ids", ids)
                 .bind("ref", messageId)
+                .execute());
+  }
+
+  /**
+   * Records, before a reply is posted, that it may reach the platform: if this attempt ends without
+   * a mark-sent (a crash, a lost answer, an error after the platform acted), the next one sees
+   * {@link #REPLY_MAY_BE_POSTED} as the entry's delivery ref and looks on the platform first.
+   */
+  void notePosting(long id) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET delivery_ref = :ref WHERE id = :id AND sent_at IS NULL")
+                .bind("id", id)
+                .bind("ref", REPLY_MAY_BE_POSTED)
                 .execute());
   }
 

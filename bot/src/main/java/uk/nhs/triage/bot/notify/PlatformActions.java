@@ -36,11 +36,35 @@ final class PlatformActions {
    * @return the platform's id of the posted reply
    */
   String reply(OutboxEntry entry) throws AdapterException, PermanentFailure {
+    return target(entry).reply(comment(entry), text(entry), entry.idempotencyKey());
+  }
+
+  /**
+   * The platform's id of the entry's reply if an earlier attempt already posted it under the
+   * comment, as this account and with this text.
+   *
+   * @throws AdapterException when the platform could not be asked: whether the reply is there is
+   *     then unknown, and the message says that it was not posted again
+   */
+  Optional<String> alreadyPosted(OutboxEntry entry) throws AdapterException, PermanentFailure {
+    ReplyTarget target = target(entry);
+    Comment comment = comment(entry);
+    try {
+      return target.findOwnReply(comment, text(entry));
+    } catch (AdapterException e) {
+      throw new AdapterException(
+          "could not check whether an earlier attempt already posted this reply, so it was not"
+              + " posted again",
+          e);
+    }
+  }
+
+  private static String text(OutboxEntry entry) throws PermanentFailure {
     String text = entry.text("text");
     if (text == null || text.isBlank()) {
       throw new PermanentFailure("reply has no text");
     }
-    return target(entry).reply(comment(entry), text, entry.idempotencyKey());
+    return text;
   }
 
   void hide(OutboxEntry entry) throws AdapterException, PermanentFailure {

@@ -91,6 +91,31 @@ final class NotifyFixtures {
   }
 
   /**
+   * What the web app writes when a person approves a reply to a Facebook comment on account {@code
+   * fb-page}, due at once.
+   */
+  static void approveFacebookReply(TestDatabase db, long itemId, String commentId, String text) {
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        INSERT INTO outbox (kind, destination, idempotency_key, payload,
+                                            available_at)
+                        VALUES ('reply', 'fb-page', :key,
+                                jsonb_build_object('platform', 'facebook',
+                                                   'external_id', CAST(:commentId AS text),
+                                                   'account_id', 'fb-page',
+                                                   'text', CAST(:text AS text)),
+                                '2000-01-01T00:00:00Z')
+                        """)
+                    .bind("key", "reply:" + itemId)
+                    .bind("commentId", commentId)
+                    .bind("text", text)
+                    .execute());
+  }
+
+  /**
    * saveBatch stamps outbox rows with the database's own now(); the tests' clock is fixed, so make
    * what is waiting due from the start of time.
    */
