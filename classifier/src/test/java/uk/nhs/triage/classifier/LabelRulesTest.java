@@ -257,4 +257,63 @@ class LabelRulesTest {
   void personalDataTraps(String text) {
     assertDoesNotFire(Label.PERSONAL_DATA, text);
   }
+
+  // The general patterns: phrasings no rule lists word for word, caught from their lexicons.
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "my nan was on the kitchen floor for 3 hrs before anyone came",
+        "Pharmacy gave my husband the wrong strength warfarin",
+        "GP said it was just a virus, she ended up in intensive care that night",
+        "one nurse covering 30 beds overnight, it's dangerous",
+        "rang 999, the ambo took 7 hours and he was on the floor the whole time"
+      })
+  void patientSafetyFromLexicons(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Not only were the nurses lovely, the food was good",
+        "I fell asleep in the waiting room after 3 hours, seen in the end",
+        "Falls prevention classes start on Tuesday at the community centre",
+        "PSA: if you have symptoms of stroke call 999, don't wait"
+      })
+  void patientSafetyLexiconsKeepTheirNearMisses(String text) {
+    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "I've been saving my tablets for weeks",
+        "keep thinking about driving into a wall on the way home",
+        "some bloke online keeps asking my 12 year old for pictures and says not to tell me",
+        "her family are making her marry a man she's never met"
+      })
+  void safeguardingFromLexicons(String text) {
+    assertFires(Label.SAFEGUARDING, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Is the domestic abuse support group still on thursdays?",
+        "My kid's been hit by chickenpox, can he still go to the party?"
+      })
+  void safeguardingLexiconsKeepTheirNearMisses(String text) {
+    assertDoesNotFire(Label.SAFEGUARDING, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Can you tell me the number for the eye clinic please",
+        "How many appointments are left for today at the walk in?",
+        "Freelance journalist here, could your media team send me your latest figures?"
+      })
+  void businessAsUsualIsNotFoi(String text) {
+    assertDoesNotFire(Label.FOI_REQUEST, text);
+  }
 }
