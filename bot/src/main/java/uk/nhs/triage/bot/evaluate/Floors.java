@@ -43,6 +43,11 @@ public final class Floors {
     return new Floors(Map.of());
   }
 
+  /** True when there is no floor to meet (evaluate --floors none). */
+  public boolean isEmpty() {
+    return floors.isEmpty();
+  }
+
   public static Floors load(Path file) throws IOException {
     Map<String, Map<String, Double>> raw;
     try {

@@ -12,7 +12,8 @@ public final class ScorecardReport {
   private ScorecardReport() {}
 
   public static void print(
-      PrintStream out, String corpus, Scorecard card, List<String> unmet, int mistakesToShow) {
+      PrintStream out, String corpus, Scorecard card, Floors floors, int mistakesToShow) {
+    List<String> unmet = floors.unmet(card);
     out.printf(Locale.ROOT, "%s: %d comments%n%n", corpus, card.comments());
     out.printf(
         Locale.ROOT,
@@ -52,7 +53,9 @@ public final class ScorecardReport {
           oneLine(m.text()));
     }
     out.println();
-    if (unmet.isEmpty()) {
+    if (floors.isEmpty()) {
+      out.println("No quality floors checked (--floors none).");
+    } else if (unmet.isEmpty()) {
       out.println("All quality floors met.");
     } else {
       out.println("Quality floors NOT met:");
