@@ -49,24 +49,29 @@ final class Columns {
   static <T> List<String> arrays(List<T> rows, Function<T, List<String>> value) {
     List<String> column = new ArrayList<>(rows.size());
     for (T row : rows) {
-      StringBuilder literal = new StringBuilder("{");
-      for (String element : value.apply(row)) {
-        if (literal.length() > 1) {
-          literal.append(',');
-        }
-        literal.append('"');
-        String clean = PostgresText.clean(element);
-        for (int i = 0; i < clean.length(); i++) {
-          char c = clean.charAt(i);
-          if (c == '"' || c == '\\') {
-            literal.append('\\');
-          }
-          literal.append(c);
-        }
-        literal.append('"');
-      }
-      column.add(literal.append('}').toString());
+      column.add(arrayLiteral(value.apply(row)));
     }
     return column;
+  }
+
+  /** {@code {"a","b"}}: every element quoted, so commas, braces and spaces stay inside it. */
+  static String arrayLiteral(List<String> elements) {
+    StringBuilder literal = new StringBuilder("{");
+    for (String element : elements) {
+      if (literal.length() > 1) {
+        literal.append(',');
+      }
+      literal.append('"');
+      String clean = PostgresText.clean(element);
+      for (int i = 0; i < clean.length(); i++) {
+        char c = clean.charAt(i);
+        if (c == '"' || c == '\\') {
+          literal.append('\\');
+        }
+        literal.append(c);
+      }
+      literal.append('"');
+    }
+    return literal.append('}').toString();
   }
 }
