@@ -39,16 +39,23 @@ final class CopyRows {
     }
     String clean = PostgresText.clean(value);
     int length = clean.length();
+    int from = 0;
+    // Runs of ordinary characters are copied whole; only the four COPY escapes are written apart.
     for (int i = 0; i < length; i++) {
-      char c = clean.charAt(i);
-      switch (c) {
-        case '\\' -> data.append("\\\\");
-        case '\n' -> data.append("\\n");
-        case '\r' -> data.append("\\r");
-        case '\t' -> data.append("\\t");
-        default -> data.append(c);
+      String escape =
+          switch (clean.charAt(i)) {
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> null;
+          };
+      if (escape != null) {
+        data.append(clean, from, i).append(escape);
+        from = i + 1;
       }
     }
+    data.append(clean, from, length);
     return this;
   }
 
