@@ -43,18 +43,9 @@ final class Columns {
   }
 
   /**
-   * A text[] per row, written as a PostgreSQL array literal and cast back to text[] in the
-   * statement, since unnest would flatten an array of arrays into one.
+   * A text[] value as the array literal PostgreSQL reads: {@code {"a","b"}}, every element quoted,
+   * so commas, braces and spaces stay inside it.
    */
-  static <T> List<String> arrays(List<T> rows, Function<T, List<String>> value) {
-    List<String> column = new ArrayList<>(rows.size());
-    for (T row : rows) {
-      column.add(arrayLiteral(value.apply(row)));
-    }
-    return column;
-  }
-
-  /** {@code {"a","b"}}: every element quoted, so commas, braces and spaces stay inside it. */
   static String arrayLiteral(List<String> elements) {
     StringBuilder literal = new StringBuilder("{");
     for (String element : elements) {
