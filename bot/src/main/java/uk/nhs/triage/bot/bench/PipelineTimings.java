@@ -1,26 +1,33 @@
 package uk.nhs.triage.bot.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import uk.nhs.triage.bot.pipeline.PollListener;
 import uk.nhs.triage.bot.store.SaveResult;
 
 /**
- * Where a poll's time goes (reading and parsing pages, classifying and routing, storing) and, for
- * every comment, how long from its page being returned by the adapter to the commit of its batch.
- * Every comment of a page waits as long as its page, so latencies are kept per page with a count.
+ * Where a poll's time goes (reading and parsing pages, classifying and routing, storing; wall clock
+ * and, for classifying and storing, the threads' CPU time) and, for every comment, how long from
+ * its page being returned by the adapter to the commit of its batch. Every comment of a page waits
+ * as long as its page, so latencies are kept per page with a count.
  */
 public final class PipelineTimings implements PollListener {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private long readNanos;
   private long triageNanos;
   private long storeNanos;
+  private long triageCpuNanos;
+  private long storeCpuNanos;
   private long comments;
   private long stored;
-  private long returnedAt;
-  private long triagedAt;
   private long[] latencies = new long[1024];
   private int[] counts = new int[1024];
   private int pages;
   private final Progress progress;
+  // Kept per thread: pages are fetched and classified on one thread and stored on another.
+  private final ThreadLocal<long[]> marks = ThreadLocal.withInitial(() -> new long[2]);
 
   /** Told the running count of comments saved, after each page. */
   @FunctionalInterface
@@ -33,20 +40,29 @@ public final class PipelineTimings implements PollListener {
   }
 
   @Override
-  public void pageFetched(int count, long askedAt, long returnedAt) {
+  public synchronized void pageFetched(int count, long askedAt, long returnedAt) {
     readNanos += returnedAt - askedAt;
-    this.returnedAt = returnedAt;
+    long[] mark = marks.get();
+    mark[0] = returnedAt;
+    mark[1] = THREADS.getCurrentThreadCpuTime();
   }
 
   @Override
-  public void pageTriaged(long at) {
-    triageNanos += at - returnedAt;
-    triagedAt = at;
+  public synchronized void pageTriaged(long at) {
+    long[] mark = marks.get();
+    triageNanos += at - mark[0];
+    triageCpuNanos += THREADS.getCurrentThreadCpuTime() - mark[1];
   }
 
   @Override
-  public void pageSaved(SaveResult saved, long at) {
-    storeNanos += at - triagedAt;
+  public synchronized void saveStarted(long at) {
+    marks.get()[1] = THREADS.getCurrentThreadCpuTime();
+  }
+
+  @Override
+  public synchronized void pageSaved(SaveResult saved, long returnedAt, long savingFrom, long at) {
+    storeNanos += at - savingFrom;
+    storeCpuNanos += THREADS.getCurrentThreadCpuTime() - marks.get()[1];
     comments += saved.received();
     stored += saved.stored();
     if (saved.received() > 0) {
@@ -61,28 +77,38 @@ public final class PipelineTimings implements PollListener {
     progress.saved(comments);
   }
 
-  public double readSeconds() {
+  /** CPU time of the threads that classified and routed, in seconds (time on a core). */
+  public synchronized double triageCpuSeconds() {
+    return triageCpuNanos / 1e9;
+  }
+
+  /** CPU time of the bot's thread that stored pages (not the database's), in seconds. */
+  public synchronized double storeCpuSeconds() {
+    return storeCpuNanos / 1e9;
+  }
+
+  public synchronized double readSeconds() {
     return readNanos / 1e9;
   }
 
-  public double triageSeconds() {
+  public synchronized double triageSeconds() {
     return triageNanos / 1e9;
   }
 
-  public double storeSeconds() {
+  public synchronized double storeSeconds() {
     return storeNanos / 1e9;
   }
 
-  public long comments() {
+  public synchronized long comments() {
     return comments;
   }
 
-  public long stored() {
+  public synchronized long stored() {
     return stored;
   }
 
   /** The latency, in milliseconds, that a fraction {@code q} of comments waited at most. */
-  public double latencyMillis(double q) {
+  public synchronized double latencyMillis(double q) {
     if (pages == 0) {
       return Double.NaN;
     }

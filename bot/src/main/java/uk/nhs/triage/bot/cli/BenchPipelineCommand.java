@@ -127,10 +127,12 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       ProgressBar backfilling = new ProgressBar(err, "backfill   ", comments);
       PipelineTimings backfill = new PipelineTimings(backfilling::update);
       long started = System.nanoTime();
+      long cpuBefore = processCpuNanos();
       AccountPollResult result =
           new PollCycle(wiring.triage(), store, Clock.systemUTC(), HISTORY_WINDOW, backfill)
               .poll(account.id(), adapter);
       double seconds = (System.nanoTime() - started) / 1e9;
+      double processCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
       backfilling.finish(backfill.comments());
       if (!result.succeeded()) {
         err.println("backfill failed: " + result);
@@ -159,6 +161,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
               authors,
               pageSize,
               seconds,
+              processCpuSeconds,
               backfill,
               rounds,
               perRound,
@@ -185,6 +188,14 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         base.smtp(),
         base.outbox(),
         base.mediaDestination());
+  }
+
+  /** CPU time of this whole process (every thread: the pipeline's, the JIT's, the GC's). */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   static String machine() {

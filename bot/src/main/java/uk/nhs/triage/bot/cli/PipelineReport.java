@@ -19,6 +19,7 @@ final class PipelineReport {
       int authors,
       int pageSize,
       double seconds,
+      double processCpuSeconds,
       PipelineTimings backfill,
       int rounds,
       int perRound,
@@ -35,7 +36,6 @@ final class PipelineReport {
                                 + " || current_setting('fsync')")
                         .mapTo(String.class)
                         .one());
-    double parts = backfill.readSeconds() + backfill.triageSeconds() + backfill.storeSeconds();
     line("Pipeline end to end (adapter, classifier, router, store into PostgreSQL)");
     line("machine: %s", BenchPipelineCommand.machine());
     line("database: %s", server);
@@ -46,15 +46,19 @@ final class PipelineReport {
     line(
         "backfill            %,10.0f comments/s  (%,d stored in %.1f s)",
         backfill.comments() / seconds, backfill.stored(), seconds);
+    line("  read + parse      %8.1f s wall", backfill.readSeconds());
     line(
-        "  read + parse      %8.1f s  %5.1f%%",
-        backfill.readSeconds(), percent(backfill.readSeconds(), parts));
+        "  classify + route  %8.1f s wall  %8.1f s CPU  (%,.0f comments per CPU-second)",
+        backfill.triageSeconds(),
+        backfill.triageCpuSeconds(),
+        backfill.comments() / backfill.triageCpuSeconds());
     line(
-        "  classify + route  %8.1f s  %5.1f%%",
-        backfill.triageSeconds(), percent(backfill.triageSeconds(), parts));
+        "  store (commit)    %8.1f s wall  %8.1f s CPU in the bot's storing thread",
+        backfill.storeSeconds(), backfill.storeCpuSeconds());
     line(
-        "  store (commit)    %8.1f s  %5.1f%%",
-        backfill.storeSeconds(), percent(backfill.storeSeconds(), parts));
+        "  (the next page is classified while one is stored: the stages overlap; the bot process"
+            + " used %.1f s of CPU in all, %.0f µs a comment)",
+        processCpuSeconds, 1e6 * processCpuSeconds / Math.max(1, backfill.comments()));
     line(
         "  fetch -> triage item: median %,.0f ms, p99 %,.0f ms (a whole page waits for its commit)",
         backfill.latencyMillis(0.5), backfill.latencyMillis(0.99));
@@ -68,10 +72,6 @@ final class PipelineReport {
         1000 * polling.triageSeconds() / rounds,
         1000 * polling.storeSeconds() / rounds);
     out.flush();
-  }
-
-  private static double percent(double part, double whole) {
-    return whole <= 0 ? 0 : 100 * part / whole;
   }
 
   private void line(String format, Object... args) {

@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.triage.adapters.AdapterException;
@@ -22,7 +27,8 @@ import uk.nhs.triage.bot.store.TriageStore;
 /**
  * One poll of one account, the whole flow: adapter, classifier and router, then one transaction
  * that stores the comments, advances the cursor and writes the outbox. Pages are fetched until the
- * platform has nothing new; a failure leaves the cursor where the last saved page put it.
+ * platform has nothing new; a failure leaves the cursor where the last saved page put it. While a
+ * page is being stored, the next one is fetched, classified and routed on a second thread.
  */
 public final class PollCycle {
   private static final Logger log = LoggerFactory.getLogger(PollCycle.class);
@@ -65,29 +71,34 @@ public final class PollCycle {
     int stored = 0;
     List<String> problems = new ArrayList<>();
     try {
-      Page page;
-      do {
-        long askedAt = System.nanoTime();
-        page = adapter.poll(cursor);
-        listener.pageFetched(page.comments().size(), askedAt, System.nanoTime());
-        histories.preload(page.comments());
-        List<TriagedComment> batch = new ArrayList<>(page.comments().size());
-        for (Comment comment : page.comments()) {
-          batch.add(triage.triage(comment, histories, clock.instant()));
-        }
-        listener.pageTriaged(System.nanoTime());
-        CrashPoint.reached(CrashPoint.AFTER_FETCH);
-        SaveResult saved = store.saveBatch(accountId, batch, page.cursor());
-        CrashPoint.reached(CrashPoint.AFTER_SAVE);
-        listener.pageSaved(saved, System.nanoTime());
-        received += saved.received();
-        stored += saved.stored();
-        cursor = page.cursor();
-        for (String problem : page.problems()) {
-          log.warn("account {}: passed over {}", accountId, problem);
-          problems.add(problem);
-        }
-      } while (page.more());
+      // The next page is fetched, classified and routed on a second thread while this one stores
+      // the page before: at most one page waits ahead, and pages are saved one after another in
+      // the order fetched, each with its cursor, so the cursor never passes what was saved.
+      try (ExecutorService ahead =
+          Executors.newSingleThreadExecutor(
+              Thread.ofPlatform().name("triage-ahead-" + accountId).daemon().factory())) {
+        Future<TriagedPage> next = ahead.submit(fetchAndTriage(adapter, cursor, histories));
+        TriagedPage page;
+        do {
+          page = take(next);
+          if (page.more()) {
+            next = ahead.submit(fetchAndTriage(adapter, page.cursor(), histories));
+          }
+          CrashPoint.reached(CrashPoint.AFTER_FETCH);
+          long savingFrom = System.nanoTime();
+          listener.saveStarted(savingFrom);
+          SaveResult saved = store.saveBatch(accountId, page.batch(), page.cursor());
+          CrashPoint.reached(CrashPoint.AFTER_SAVE);
+          listener.pageSaved(saved, page.returnedAt(), savingFrom, System.nanoTime());
+          received += saved.received();
+          stored += saved.stored();
+          cursor = page.cursor();
+          for (String problem : page.problems()) {
+            log.warn("account {}: passed over {}", accountId, problem);
+            problems.add(problem);
+          }
+        } while (page.more());
+      }
       return AccountPollResult.ok(accountId, received, stored, problems);
     } catch (RateLimitedException e) {
       Instant until = e.resetAt() != null ? e.resetAt() : clock.instant().plus(DEFAULT_WAIT);
@@ -134,6 +145,48 @@ public final class PollCycle {
       store.recordPollFailure(accountId, reason);
       return AccountPollResult.failed(
           accountId, received, stored, problems, reason, Outcome.FAILED, null);
+    }
+  }
+
+  /** A page as fetched, with its comments classified and routed, ready to be saved. */
+  private record TriagedPage(
+      List<TriagedComment> batch,
+      String cursor,
+      boolean more,
+      List<String> problems,
+      long returnedAt) {}
+
+  private Callable<TriagedPage> fetchAndTriage(
+      SourceAdapter adapter, String cursor, HistoryBook histories) {
+    return () -> {
+      long askedAt = System.nanoTime();
+      Page page = adapter.poll(cursor);
+      long returnedAt = System.nanoTime();
+      listener.pageFetched(page.comments().size(), askedAt, returnedAt);
+      histories.preload(page.comments());
+      List<TriagedComment> batch = new ArrayList<>(page.comments().size());
+      for (Comment comment : page.comments()) {
+        batch.add(triage.triage(comment, histories, clock.instant()));
+      }
+      listener.pageTriaged(System.nanoTime());
+      return new TriagedPage(batch, page.cursor(), page.more(), page.problems(), returnedAt);
+    };
+  }
+
+  /** The page the second thread prepared, or what the platform or the classifier threw. */
+  private static TriagedPage take(Future<TriagedPage> next) throws AdapterException {
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the next page", e);
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case AdapterException adapterFailure -> throw adapterFailure;
+        case RuntimeException failure -> throw failure;
+        case Error error -> throw error;
+        default -> throw new IllegalStateException(e.getCause());
+      }
     }
   }
 

@@ -15,6 +15,14 @@ public interface PollListener {
   /** The page's comments were classified and routed by {@code at}. */
   default void pageTriaged(long at) {}
 
-  /** The page's transaction committed at {@code at}. */
-  default void pageSaved(SaveResult saved, long at) {}
+  /** Storing a page starts, on the thread that stores pages. */
+  default void saveStarted(long at) {}
+
+  /**
+   * A page's transaction committed at {@code at}: the page was returned by the adapter at {@code
+   * returnedAt} and its saving started at {@code savingFrom}. Pages are fetched and classified on a
+   * second thread, so the calls above may come from another thread than this one, and the next
+   * page's {@code pageFetched} may come before this page's {@code pageSaved}.
+   */
+  default void pageSaved(SaveResult saved, long returnedAt, long savingFrom, long at) {}
 }

@@ -43,30 +43,26 @@ final class Columns {
   }
 
   /**
-   * A text[] per row, written as a PostgreSQL array literal and cast back to text[] in the
-   * statement, since unnest would flatten an array of arrays into one.
+   * A text[] value as the array literal PostgreSQL reads: {@code {"a","b"}}, every element quoted,
+   * so commas, braces and spaces stay inside it.
    */
-  static <T> List<String> arrays(List<T> rows, Function<T, List<String>> value) {
-    List<String> column = new ArrayList<>(rows.size());
-    for (T row : rows) {
-      StringBuilder literal = new StringBuilder("{");
-      for (String element : value.apply(row)) {
-        if (literal.length() > 1) {
-          literal.append(',');
-        }
-        literal.append('"');
-        String clean = PostgresText.clean(element);
-        for (int i = 0; i < clean.length(); i++) {
-          char c = clean.charAt(i);
-          if (c == '"' || c == '\\') {
-            literal.append('\\');
-          }
-          literal.append(c);
-        }
-        literal.append('"');
+  static String arrayLiteral(List<String> elements) {
+    StringBuilder literal = new StringBuilder("{");
+    for (String element : elements) {
+      if (literal.length() > 1) {
+        literal.append(',');
       }
-      column.add(literal.append('}').toString());
+      literal.append('"');
+      String clean = PostgresText.clean(element);
+      for (int i = 0; i < clean.length(); i++) {
+        char c = clean.charAt(i);
+        if (c == '"' || c == '\\') {
+          literal.append('\\');
+        }
+        literal.append(c);
+      }
+      literal.append('"');
     }
-    return column;
+    return literal.append('}').toString();
   }
 }

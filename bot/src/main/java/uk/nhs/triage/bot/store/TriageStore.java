@@ -126,7 +126,7 @@ public final class TriageStore {
     h.savepoint(WHOLE_BATCH);
     try {
       return new TriagedBatchWriter(h, json).write(accountId, batch);
-    } catch (JdbiException wholeBatchFailed) {
+    } catch (JdbiException | CopyRows.CopyFailedException wholeBatchFailed) {
       h.rollbackToSavepoint(WHOLE_BATCH);
       int stored = storeOneByOne(h, accountId, batch);
       LOG.warn(

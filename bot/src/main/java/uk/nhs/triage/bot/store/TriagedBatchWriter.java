@@ -5,21 +5,27 @@ import static uk.nhs.triage.bot.store.TriageRecords.sortedQueues;
 import static uk.nhs.triage.bot.store.TriageRecords.wireNames;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.bot.pipeline.TriagedComment;
+import uk.nhs.triage.bot.routing.Decision;
 import uk.nhs.triage.bot.store.TriageRecords.PendingEmail;
+import uk.nhs.triage.classifier.Classification;
 
 /**
- * Writes a whole batch of triaged comments inside the caller's transaction with one statement per
- * table, whatever the batch's size: the comments first ({@code ON CONFLICT DO NOTHING}), then, for
- * the new ones only, their classification, triage item, FOI case, media enquiry, outbox emails,
- * author history and audit rows. The rows are the ones {@link TriagedCommentWriter} would write
- * comment by comment.
+ * Writes a whole batch of triaged comments inside the caller's transaction in a few round trips,
+ * whatever the batch's size: one query finds the comments stored before, one reserves the new ones'
+ * comment and triage item ids, then COPY sends the comments, classifications, triage items, outbox
+ * emails and audit rows straight into their tables ({@link CopyRows}); FOI cases, media enquiries
+ * and author history (few rows, or an upsert) go as one statement each. The rows are the ones
+ * {@link TriagedCommentWriter} would write comment by comment. Should another process store one of
+ * the comments in between, COPY fails on the unique key and the caller falls back to writing the
+ * batch one by one, which skips it.
  */
 final class TriagedBatchWriter {
 
@@ -48,140 +54,143 @@ final class TriagedBatchWriter {
     for (TriagedComment triaged : batch) {
       firsts.putIfAbsent(Key.of(triaged.comment()), triaged);
     }
-    List<NewComment> fresh = insertComments(accountId, new ArrayList<>(firsts.values()));
-    if (fresh.isEmpty()) {
+    List<TriagedComment> unseen = notStoredYet(new ArrayList<>(firsts.values()));
+    if (unseen.isEmpty()) {
       return 0;
     }
-    insertClassifications(fresh);
-    insertTriageItems(fresh);
+    List<NewComment> fresh = withIds(unseen);
+    copyComments(accountId, fresh);
+    copyClassifications(fresh);
+    copyTriageItems(fresh);
     CaseRows cases = new CaseRows(handle);
     cases.insertFoiCases(fresh);
     cases.insertMediaEnquiries(fresh);
-    queueEmails(accountId, fresh);
+    copyEmails(accountId, fresh);
     AuthorTallies authors = new AuthorTallies();
     fresh.forEach(n -> authors.add(n.comment(), n.triaged.classification()));
     authors.upsert(handle);
-    audit(fresh);
+    copyAudit(fresh);
     return fresh.size();
   }
 
-  private List<NewComment> insertComments(String accountId, List<TriagedComment> rows) {
-    Map<Key, Long> ids = new HashMap<>();
+  private List<TriagedComment> notStoredYet(List<TriagedComment> rows) {
+    Set<Long> stored =
+        new HashSet<>(
+            handle
+                .createQuery(
+                    """
+                    SELECT u.n
+                      FROM unnest(:platform, :externalId) WITH ORDINALITY
+                           AS u(platform, external_id, n)
+                     WHERE EXISTS (SELECT 1 FROM comment c
+                                    WHERE c.platform = u.platform
+                                      AND c.external_id = u.external_id)
+                    """)
+                .bindArray(
+                    "platform", String.class, Columns.text(rows, t -> t.comment().platform()))
+                .bindArray(
+                    "externalId", String.class, Columns.text(rows, t -> t.comment().externalId()))
+                .mapTo(Long.class)
+                .list());
+    if (stored.isEmpty()) {
+      return rows;
+    }
+    List<TriagedComment> unseen = new ArrayList<>(rows.size() - stored.size());
+    for (int i = 0; i < rows.size(); i++) {
+      if (!stored.contains(i + 1L)) {
+        unseen.add(rows.get(i));
+      }
+    }
+    return unseen;
+  }
+
+  /** Reserves each new comment's id and its triage item's id, in batch order. */
+  private List<NewComment> withIds(List<TriagedComment> rows) {
+    List<NewComment> fresh = new ArrayList<>(rows.size());
     handle
         .createQuery(
             """
-            INSERT INTO comment (platform, external_id, account_id, author_key, author_handle,
-                                 author_name, text, created_at, url, in_reply_to, raw_payload)
-            SELECT platform, external_id, :accountId, author_key, author_handle, author_name,
-                   text, created_at, url, in_reply_to, raw_payload
-              FROM unnest(:platform, :externalId, :authorKey, :authorHandle, :authorName, :text,
-                          CAST(:createdAt AS timestamptz[]), :url, :inReplyTo, :rawPayload)
-                   WITH ORDINALITY
-                   AS u(platform, external_id, author_key, author_handle, author_name, text,
-                        created_at, url, in_reply_to, raw_payload, n)
-             ORDER BY n
-            ON CONFLICT (platform, external_id) DO NOTHING
-            RETURNING id, platform, external_id
+            SELECT nextval('comment_id_seq') AS comment_id,
+                   nextval('triage_item_id_seq') AS item_id
+              FROM generate_series(1, :count)
+             ORDER BY comment_id
             """)
-        .bind("accountId", accountId)
-        .bindArray("platform", String.class, Columns.text(rows, t -> t.comment().platform()))
-        .bindArray("externalId", String.class, Columns.text(rows, t -> t.comment().externalId()))
-        .bindArray(
-            "authorKey", String.class, Columns.text(rows, t -> t.comment().author().historyKey()))
-        .bindArray(
-            "authorHandle", String.class, Columns.text(rows, t -> t.comment().author().handle()))
-        .bindArray("authorName", String.class, Columns.text(rows, t -> t.comment().author().name()))
-        .bindArray("text", String.class, Columns.text(rows, t -> t.comment().text()))
-        .bindArray("createdAt", String.class, Columns.instants(rows, t -> t.comment().createdAt()))
-        .bindArray("url", String.class, Columns.text(rows, t -> t.comment().url()))
-        .bindArray("inReplyTo", String.class, Columns.text(rows, t -> t.comment().inReplyToId()))
-        .bindArray("rawPayload", String.class, Columns.text(rows, t -> t.comment().rawPayload()))
-        .map(
-            (rs, ctx) ->
-                Map.entry(
-                    new Key(rs.getString("platform"), rs.getString("external_id")),
-                    rs.getLong("id")))
-        .forEach(e -> ids.put(e.getKey(), e.getValue()));
-    List<NewComment> fresh = new ArrayList<>(ids.size());
-    for (TriagedComment triaged : rows) {
-      Long id = ids.get(Key.of(triaged.comment()));
-      if (id != null) {
-        fresh.add(new NewComment(triaged, id));
-      }
-    }
+        .bind("count", rows.size())
+        .map((rs, ctx) -> new long[] {rs.getLong("comment_id"), rs.getLong("item_id")})
+        .forEach(
+            ids -> {
+              NewComment n = new NewComment(rows.get(fresh.size()), ids[0]);
+              n.itemId = ids[1];
+              fresh.add(n);
+            });
     return fresh;
   }
 
-  private void insertClassifications(List<NewComment> rows) {
-    handle
-        .createUpdate(
+  private void copyComments(String accountId, List<NewComment> rows) {
+    CopyRows copy =
+        new CopyRows(
             """
-            INSERT INTO classification (comment_id, labels, review_labels, scores, evidence,
-                                        rules_version)
-            SELECT id, CAST(labels AS text[]), CAST(review AS text[]), CAST(scores AS jsonb),
-                   CAST(evidence AS jsonb), rules_version
-              FROM unnest(:id, :labels, :review, :scores, :evidence, :rulesVersion)
-                   AS u(id, labels, review, scores, evidence, rules_version)
-            """)
-        .bindArray("id", Long.class, rows.stream().map(n -> n.commentId).toList())
-        .bindArray(
-            "labels",
-            String.class,
-            Columns.arrays(rows, n -> wireNames(n.triaged.classification().labels())))
-        .bindArray(
-            "review",
-            String.class,
-            Columns.arrays(rows, n -> wireNames(n.triaged.classification().forReview())))
-        .bindArray(
-            "scores",
-            String.class,
-            rows.stream().map(n -> json.scores(n.triaged.classification())).toList())
-        .bindArray(
-            "evidence",
-            String.class,
-            rows.stream().map(n -> json.evidence(n.triaged.classification())).toList())
-        .bindArray(
-            "rulesVersion",
-            String.class,
-            Columns.text(rows, n -> n.triaged.classification().rulesVersion()))
-        .execute();
+            comment (id, platform, external_id, account_id, author_key, author_handle, author_name,
+                     text, created_at, url, in_reply_to, raw_payload)""");
+    for (NewComment n : rows) {
+      Comment c = n.comment();
+      copy.number(n.commentId)
+          .text(c.platform())
+          .text(c.externalId())
+          .text(accountId)
+          .text(c.author().historyKey())
+          .text(c.author().handle())
+          .text(c.author().name())
+          .text(c.text())
+          .instant(c.createdAt())
+          .text(c.url())
+          .text(c.inReplyToId())
+          .text(c.rawPayload())
+          .endRow();
+    }
+    copy.copyInto(handle);
   }
 
-  private void insertTriageItems(List<NewComment> rows) {
-    Map<Long, Long> items = new HashMap<>();
-    handle
-        .createQuery(
-            """
-            INSERT INTO triage_item (comment_id, queues, actions, priority, due_by,
-                                     reply_template, reply_draft, decision)
-            SELECT id, CAST(queues AS text[]), CAST(actions AS text[]),
-                   CAST(priority AS triage_priority), CAST(due_by AS timestamptz),
-                   reply_template, reply_draft, CAST(decision AS jsonb)
-              FROM unnest(:id, :queues, :actions, :priority, :dueBy, :replyTemplate,
-                          :replyDraft, :decision) WITH ORDINALITY
-                   AS u(id, queues, actions, priority, due_by, reply_template, reply_draft,
-                        decision, n)
-             ORDER BY n
-            RETURNING id, comment_id
-            """)
-        .bindArray("id", Long.class, rows.stream().map(n -> n.commentId).toList())
-        .bindArray("queues", String.class, Columns.arrays(rows, n -> sortedQueues(n.decision())))
-        .bindArray(
-            "actions", String.class, Columns.arrays(rows, n -> names(n.decision().actions())))
-        .bindArray(
-            "priority", String.class, Columns.text(rows, n -> n.decision().priority().name()))
-        .bindArray("dueBy", String.class, Columns.instants(rows, n -> n.decision().dueBy()))
-        .bindArray(
-            "replyTemplate", String.class, Columns.text(rows, n -> n.decision().replyTemplate()))
-        .bindArray("replyDraft", String.class, Columns.text(rows, n -> n.decision().replyDraft()))
-        .bindArray(
-            "decision", String.class, rows.stream().map(n -> json.write(n.decision())).toList())
-        .map((rs, ctx) -> Map.entry(rs.getLong("comment_id"), rs.getLong("id")))
-        .forEach(e -> items.put(e.getKey(), e.getValue()));
-    rows.forEach(n -> n.itemId = items.get(n.commentId));
+  private void copyClassifications(List<NewComment> rows) {
+    CopyRows copy =
+        new CopyRows(
+            "classification (comment_id, labels, review_labels, scores, evidence, rules_version)");
+    for (NewComment n : rows) {
+      Classification c = n.triaged.classification();
+      copy.number(n.commentId)
+          .array(wireNames(c.labels()))
+          .array(wireNames(c.forReview()))
+          .text(json.scores(c))
+          .text(json.evidence(c))
+          .text(c.rulesVersion())
+          .endRow();
+    }
+    copy.copyInto(handle);
   }
 
-  private void queueEmails(String accountId, List<NewComment> rows) {
+  private void copyTriageItems(List<NewComment> rows) {
+    CopyRows copy =
+        new CopyRows(
+            """
+            triage_item (id, comment_id, queues, actions, priority, due_by, reply_template,
+                         reply_draft, decision)""");
+    for (NewComment n : rows) {
+      Decision d = n.decision();
+      copy.number(n.itemId)
+          .number(n.commentId)
+          .array(sortedQueues(d))
+          .array(names(d.actions()))
+          .text(d.priority().name())
+          .instant(d.dueBy())
+          .text(d.replyTemplate())
+          .text(d.replyDraft())
+          .text(json.write(d))
+          .endRow();
+    }
+    copy.copyInto(handle);
+  }
+
+  private void copyEmails(String accountId, List<NewComment> rows) {
     // Keyed, so that two comments that would share an idempotency key queue one email, as the
     // second insert one by one would have done nothing.
     Map<String, PendingEmail> emails = new LinkedHashMap<>();
@@ -197,52 +206,30 @@ final class TriagedBatchWriter {
         emails.putIfAbsent(email.idempotencyKey(), email);
       }
     }
-    if (emails.isEmpty()) {
-      return;
+    CopyRows copy = new CopyRows("outbox (kind, destination, idempotency_key, payload)");
+    for (PendingEmail email : emails.values()) {
+      copy.text("email")
+          .text(email.destination())
+          .text(email.idempotencyKey())
+          .text(json.write(email.payload()))
+          .endRow();
     }
-    List<PendingEmail> list = new ArrayList<>(emails.values());
-    handle
-        .createUpdate(
-            """
-            INSERT INTO outbox (kind, destination, idempotency_key, payload)
-            SELECT 'email', destination, idempotency_key, CAST(payload AS jsonb)
-              FROM unnest(:destination, :key, :payload) WITH ORDINALITY
-                   AS u(destination, idempotency_key, payload, n)
-             ORDER BY n
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """)
-        .bindArray(
-            "destination", String.class, list.stream().map(PendingEmail::destination).toList())
-        .bindArray("key", String.class, list.stream().map(PendingEmail::idempotencyKey).toList())
-        .bindArray(
-            "payload", String.class, list.stream().map(e -> json.write(e.payload())).toList())
-        .execute();
+    copy.copyInto(handle);
   }
 
-  private void audit(List<NewComment> rows) {
-    handle
-        .createUpdate(
-            """
-            INSERT INTO audit_log (actor, action, entity, entity_id, detail)
-            SELECT 'bot', 'triage_item.created', 'triage_item', entity_id, CAST(detail AS jsonb)
-              FROM unnest(:entityId, :detail) WITH ORDINALITY AS u(entity_id, detail, n)
-             ORDER BY n
-            """)
-        .bindArray(
-            "entityId", String.class, rows.stream().map(n -> Long.toString(n.itemId)).toList())
-        .bindArray(
-            "detail",
-            String.class,
-            rows.stream()
-                .map(
-                    n ->
-                        json.write(
-                            TriageRecords.auditDetail(
-                                n.commentId,
-                                n.comment(),
-                                n.triaged.classification(),
-                                n.decision())))
-                .toList())
-        .execute();
+  private void copyAudit(List<NewComment> rows) {
+    CopyRows copy = new CopyRows("audit_log (actor, action, entity, entity_id, detail)");
+    for (NewComment n : rows) {
+      copy.text("bot")
+          .text("triage_item.created")
+          .text("triage_item")
+          .text(Long.toString(n.itemId))
+          .text(
+              json.write(
+                  TriageRecords.auditDetail(
+                      n.commentId, n.comment(), n.triaged.classification(), n.decision())))
+          .endRow();
+    }
+    copy.copyInto(handle);
   }
 }
