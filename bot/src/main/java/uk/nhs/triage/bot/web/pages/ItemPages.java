@@ -12,13 +12,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import uk.nhs.triage.bot.store.QueueCount;
 import uk.nhs.triage.bot.store.TriageStore;
+import uk.nhs.triage.bot.web.Choice;
 import uk.nhs.triage.bot.web.Csv;
 import uk.nhs.triage.bot.web.Format;
+import uk.nhs.triage.bot.web.Link;
 import uk.nhs.triage.bot.web.ShortLived;
 import uk.nhs.triage.bot.web.Templates;
 import uk.nhs.triage.bot.web.WebRequest;
@@ -29,6 +32,7 @@ import uk.nhs.triage.bot.web.item.ItemDetail;
 import uk.nhs.triage.bot.web.item.ItemFilter;
 import uk.nhs.triage.bot.web.item.ItemQueries;
 import uk.nhs.triage.bot.web.item.ItemRow;
+import uk.nhs.triage.bot.web.item.QueueLine;
 import uk.nhs.triage.bot.web.item.ReplyChecks;
 import uk.nhs.triage.classifier.Label;
 
@@ -37,8 +41,13 @@ public final class ItemPages {
   /** Rows per queue page: a person reads the top of the queue; the rest is a click away. */
   private static final int PAGE_SIZE = 50;
 
+  private static final List<String> LABELS =
+      List.of(Label.values()).stream().map(Label::wireName).toList();
+
   private final TriageStore store;
   private final ShortLived<List<QueueCount>> queueCounts;
+  private final ShortLived<List<String>> platforms;
+  private final ShortLived<List<String>> accounts;
   private final ItemQueries items;
   private final AccountActions actions;
   private final Templates templates;
@@ -55,6 +64,9 @@ public final class ItemPages {
     this.store = store;
     this.queueCounts = new ShortLived<>(store::queueCounts, Duration.ofSeconds(3));
     this.items = new ItemQueries(jdbi, mapper);
+    // The filters' choices change when an account is added: a minute late is soon enough.
+    this.platforms = new ShortLived<>(() -> items.distinct("platform"), Duration.ofMinutes(1));
+    this.accounts = new ShortLived<>(() -> items.distinct("account"), Duration.ofMinutes(1));
     this.actions = new AccountActions(jdbi, mapper, items);
     this.templates = templates;
     this.format = format;
@@ -84,19 +96,33 @@ public final class ItemPages {
         items.list(filter, user.role().queues(), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
     boolean more = rows.size() > PAGE_SIZE;
     rows = more ? rows.subList(0, PAGE_SIZE) : rows;
-    List<QueueCount> counts =
-        queueCounts.get().stream().filter(c -> user.role().sees(c.queue())).toList();
     Map<String, Object> model = WebRequest.model(ctx, format, "queue");
-    model.put("rows", rows);
-    model.put("counts", counts);
+    model.put("rows", rows.stream().map(row -> QueueLine.of(row, format)).toList());
+    model.put(
+        "counts",
+        queueCounts.get().stream()
+            .filter(c -> user.role().sees(c.queue()))
+            .map(
+                c ->
+                    new Link(
+                        "/queue?queue=" + c.queue().name().toLowerCase(Locale.ROOT),
+                        c.queue().name() + ": " + c.openItems() + " open"))
+            .toList());
     model.put("filter", filter);
-    model.put("labels", List.of(Label.values()).stream().map(Label::wireName).toList());
-    model.put("statuses", withOpenAndAll(ItemQueries.STATUSES));
-    model.put("platforms", items.distinct("platform"));
-    model.put("accounts", items.distinct("account"));
-    model.put("queues", user.role().queues().stream().map(q -> q.name().toLowerCase()).toList());
+    model.put("labels", Choice.of(LABELS, format::label, filter.label()));
+    model.put(
+        "statuses",
+        Choice.of(withOpenAndAll(ItemQueries.STATUSES), format::label, filter.status()));
+    model.put("platforms", Choice.of(platforms.get(), p -> p, filter.platform()));
+    model.put("accounts", Choice.of(accounts.get(), a -> a, filter.account()));
+    model.put(
+        "queues",
+        Choice.of(
+            user.role().queues().stream().map(q -> q.name().toLowerCase(Locale.ROOT)).toList(),
+            q -> q,
+            filter.queueName()));
     model.put("exportLink", "/export/queue.csv?" + filter.queryString());
-    model.put("pageNumber", page);
+    model.put("pageLabel", "Page " + page);
     model.put(
         "previousPage", page > 1 ? "/queue?" + filter.queryString() + "&page=" + (page - 1) : null);
     model.put("nextPage", more ? "/queue?" + filter.queryString() + "&page=" + (page + 1) : null);
