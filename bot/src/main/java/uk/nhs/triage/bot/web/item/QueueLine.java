@@ -59,6 +59,15 @@ public final class QueueLine {
     return "/items/" + id;
   }
 
+  /** The row's class: overdue rows stand out. */
+  public String getRowClass() {
+    return overdue ? "overdue" : null;
+  }
+
+  public String getPriorityClass() {
+    return "priority " + priority;
+  }
+
   public String getPriority() {
     return priority;
   }
