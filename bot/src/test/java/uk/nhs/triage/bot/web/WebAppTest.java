@@ -309,6 +309,14 @@ class WebAppTest {
   }
 
   @Test
+  void theQueuePageShowsAScriptInACommentAsText() {
+    String page = signedIn("comms").get("/queue").body();
+    assertThat(page)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; this service is a disgrace")
+        .doesNotContain("<script>");
+  }
+
+  @Test
   void aRoleChangedByTheAdminCountsFromTheUsersNextPage() {
     WebClient admin = signedIn("admin");
     Map<String, String> asPals =

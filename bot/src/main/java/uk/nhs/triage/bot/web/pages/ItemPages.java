@@ -33,6 +33,7 @@ import uk.nhs.triage.bot.web.item.ItemFilter;
 import uk.nhs.triage.bot.web.item.ItemQueries;
 import uk.nhs.triage.bot.web.item.ItemRow;
 import uk.nhs.triage.bot.web.item.QueueLine;
+import uk.nhs.triage.bot.web.item.QueueTable;
 import uk.nhs.triage.bot.web.item.ReplyChecks;
 import uk.nhs.triage.classifier.Label;
 
@@ -97,7 +98,9 @@ public final class ItemPages {
     boolean more = rows.size() > PAGE_SIZE;
     rows = more ? rows.subList(0, PAGE_SIZE) : rows;
     Map<String, Object> model = WebRequest.model(ctx, format, "queue");
-    model.put("rows", rows.stream().map(row -> QueueLine.of(row, format)).toList());
+    model.put("empty", rows.isEmpty());
+    model.put(
+        "table", QueueTable.rows(rows.stream().map(row -> QueueLine.of(row, format)).toList()));
     model.put(
         "counts",
         queueCounts.get().stream()
