@@ -32,6 +32,7 @@ import uk.nhs.triage.bot.web.item.ItemDetail;
 import uk.nhs.triage.bot.web.item.ItemFilter;
 import uk.nhs.triage.bot.web.item.ItemQueries;
 import uk.nhs.triage.bot.web.item.ItemRow;
+import uk.nhs.triage.bot.web.item.QueueCursor;
 import uk.nhs.triage.bot.web.item.QueueLine;
 import uk.nhs.triage.bot.web.item.QueueTable;
 import uk.nhs.triage.bot.web.item.ReplyChecks;
@@ -92,11 +93,42 @@ public final class ItemPages {
     if (filter.queue() != null) {
       require(user.role().sees(filter.queue()), "see the " + filter.queue() + " queue");
     }
-    int page = page(ctx);
-    List<ItemRow> rows =
-        items.list(filter, user.role().queues(), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-    boolean more = rows.size() > PAGE_SIZE;
-    rows = more ? rows.subList(0, PAGE_SIZE) : rows;
+    QueueCursor cursor = cursor(ctx);
+    int page = cursor == null ? 1 : page(ctx);
+    List<ItemRow> rows = items.page(filter, user.role().queues(), PAGE_SIZE + 1, cursor);
+    boolean more;
+    if (cursor != null && cursor.before()) {
+      if (rows.size() > PAGE_SIZE) {
+        rows = rows.subList(1, rows.size());
+        more = true;
+      } else {
+        // Fewer than a page before it: show the top of the queue, a whole page of it.
+        cursor = null;
+        page = 1;
+        rows = items.page(filter, user.role().queues(), PAGE_SIZE + 1, null);
+        more = rows.size() > PAGE_SIZE;
+        rows = more ? rows.subList(0, PAGE_SIZE) : rows;
+      }
+    } else {
+      more = rows.size() > PAGE_SIZE;
+      rows = more ? rows.subList(0, PAGE_SIZE) : rows;
+    }
+    String here = "/queue?" + filter.queryString();
+    String previousPage = null;
+    if (cursor != null) {
+      previousPage =
+          rows.isEmpty()
+              ? here
+              : here + "&" + QueueCursor.before(rows.get(0)).parameter() + "&page=" + (page - 1);
+    }
+    String nextPage =
+        more
+            ? here
+                + "&"
+                + QueueCursor.after(rows.get(rows.size() - 1)).parameter()
+                + "&page="
+                + (page + 1)
+            : null;
     Map<String, Object> model = WebRequest.model(ctx, format, "queue");
     model.put("empty", rows.isEmpty());
     model.put(
@@ -126,19 +158,32 @@ public final class ItemPages {
             filter.queueName()));
     model.put("exportLink", "/export/queue.csv?" + filter.queryString());
     model.put("pageLabel", "Page " + page);
-    model.put(
-        "previousPage", page > 1 ? "/queue?" + filter.queryString() + "&page=" + (page - 1) : null);
-    model.put("nextPage", more ? "/queue?" + filter.queryString() + "&page=" + (page + 1) : null);
+    model.put("previousPage", previousPage);
+    model.put("nextPage", nextPage);
     ctx.html(templates.render("queue", model));
   }
 
+  /** Where the page starts: after or before an item the last page showed; null for the top. */
+  private static QueueCursor cursor(Context ctx) {
+    String after = ctx.queryParam("after");
+    if (after != null && !after.isBlank()) {
+      return QueueCursor.parse(after, false);
+    }
+    String before = ctx.queryParam("before");
+    if (before != null && !before.isBlank()) {
+      return QueueCursor.parse(before, true);
+    }
+    return null;
+  }
+
+  /** The page's number, for the reader only: the cursor decides what the page shows. */
   private static int page(Context ctx) {
     String value = ctx.queryParam("page");
     if (value == null || value.isBlank()) {
-      return 1;
+      return 2;
     }
     try {
-      return Math.max(1, Math.min(100_000, Integer.parseInt(value.strip())));
+      return Math.max(2, Math.min(1_000_000, Integer.parseInt(value.strip())));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("page must be a number");
     }
