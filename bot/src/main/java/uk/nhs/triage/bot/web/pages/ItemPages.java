@@ -21,7 +21,6 @@ import uk.nhs.triage.bot.store.TriageStore;
 import uk.nhs.triage.bot.web.Choice;
 import uk.nhs.triage.bot.web.Csv;
 import uk.nhs.triage.bot.web.Format;
-import uk.nhs.triage.bot.web.Link;
 import uk.nhs.triage.bot.web.ShortLived;
 import uk.nhs.triage.bot.web.Templates;
 import uk.nhs.triage.bot.web.WebRequest;
@@ -137,10 +136,14 @@ public final class ItemPages {
         "counts",
         queueCounts.get().stream()
             .filter(c -> user.role().sees(c.queue()))
+            // Maps, not beans: th:href is evaluated by OGNL in full, which reads a map without
+            // the lock it takes on a getter.
             .map(
                 c ->
-                    new Link(
+                    Map.of(
+                        "href",
                         "/queue?queue=" + c.queue().name().toLowerCase(Locale.ROOT),
+                        "text",
                         c.queue().name() + ": " + c.openItems() + " open"))
             .toList());
     model.put("filter", filter);
