@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.nhs.triage.bot.routing.Priority;
+import uk.nhs.triage.bot.routing.Queue;
+import uk.nhs.triage.bot.store.QueueCount;
 import uk.nhs.triage.bot.store.TestDatabase;
+import uk.nhs.triage.bot.web.item.OpenCounts;
 
 /**
  * The queue page pages by position: following "Next" shows every open item once, in the queue's
@@ -97,6 +100,15 @@ class QueuePagingTest {
     String backToFirst = comms.get(link(PREVIOUS, backToSecond)).body();
     assertThat(items(backToFirst)).isEqualTo(items(first)).hasSize(50);
     assertThat(backToFirst).contains("Page 1").doesNotContain("rel=\"prev\"");
+  }
+
+  @Test
+  void theHeaderCountsEveryOpenItemInEachOfItsQueues() {
+    List<QueueCount> counts = new OpenCounts(DB.jdbi()).get();
+    assertThat(counts).isEqualTo(DB.store().queueCounts());
+    assertThat(counts)
+        .contains(new QueueCount(Queue.COMMS, expectedOrder().size()))
+        .anyMatch(c -> c.queue() == Queue.QUALITY && c.openItems() > 0);
   }
 
   @Test

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import uk.nhs.triage.bot.store.QueueCount;
-import uk.nhs.triage.bot.store.TriageStore;
 import uk.nhs.triage.bot.web.Choice;
 import uk.nhs.triage.bot.web.Csv;
 import uk.nhs.triage.bot.web.Format;
@@ -31,6 +30,7 @@ import uk.nhs.triage.bot.web.item.ItemDetail;
 import uk.nhs.triage.bot.web.item.ItemFilter;
 import uk.nhs.triage.bot.web.item.ItemQueries;
 import uk.nhs.triage.bot.web.item.ItemRow;
+import uk.nhs.triage.bot.web.item.OpenCounts;
 import uk.nhs.triage.bot.web.item.QueueCursor;
 import uk.nhs.triage.bot.web.item.QueueLine;
 import uk.nhs.triage.bot.web.item.QueueTable;
@@ -45,7 +45,6 @@ public final class ItemPages {
   private static final List<String> LABELS =
       List.of(Label.values()).stream().map(Label::wireName).toList();
 
-  private final TriageStore store;
   private final ShortLived<List<QueueCount>> queueCounts;
   private final ShortLived<List<String>> platforms;
   private final ShortLived<List<String>> accounts;
@@ -56,14 +55,8 @@ public final class ItemPages {
   private final ReplyChecks checks;
 
   public ItemPages(
-      Jdbi jdbi,
-      TriageStore store,
-      ObjectMapper mapper,
-      Templates templates,
-      Format format,
-      ReplyChecks checks) {
-    this.store = store;
-    this.queueCounts = new ShortLived<>(store::queueCounts, Duration.ofSeconds(3));
+      Jdbi jdbi, ObjectMapper mapper, Templates templates, Format format, ReplyChecks checks) {
+    this.queueCounts = new ShortLived<>(new OpenCounts(jdbi)::get, Duration.ofSeconds(3));
     this.items = new ItemQueries(jdbi, mapper);
     // The filters' choices change when an account is added: a minute late is soon enough.
     this.platforms = new ShortLived<>(() -> items.distinct("platform"), Duration.ofMinutes(1));
