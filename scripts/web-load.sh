@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the triage web app's queue page: ITEMS triage items (default 100,000), CONNECTIONS
-# concurrent signed-in users (default 50), wrk in a second process on loopback.
+# concurrent signed-in users (default 50), wrk in a second process on loopback. A WARMUP run
+# (default 10s, not reported) lets the JIT compile the request path before the measured DURATION.
 # Needs: the jar built, wrk (apt-get install wrk), psql, and a PostgreSQL given as
 #   PGURL=postgresql://triage:triage@127.0.0.1:5432/triage_load
 # (e.g. pg_ctlcluster 15 main start; createuser/createdb). Prints wrk's throughput and latency.
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 ITEMS=${ITEMS:-100000}
 CONNECTIONS=${CONNECTIONS:-50}
 DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
 PORT=${PORT:-18080}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAR=bot/target/triage-bot.jar
@@ -41,6 +43,11 @@ cookie=$(curl -s -b "$jar" -D - -o /dev/null \
   | awk -F'[=;]' 'tolower($0) ~ /^set-cookie: triage_session/ {print $2; exit}')
 [ -n "$cookie" ] || { echo "could not sign in" >&2; exit 1; }
 
-echo "queue page, $ITEMS items, $CONNECTIONS connections, $DURATION:"
+if [ "$WARMUP" != 0 ]; then
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: triage_session=$cookie" \
+    "http://127.0.0.1:$PORT/queue" >/dev/null
+fi
+echo "queue page, $ITEMS items, $CONNECTIONS connections, $DURATION after $WARMUP warm-up; $(uptime)"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: triage_session=$cookie" \
   "http://127.0.0.1:$PORT/queue"
+echo "after: $(uptime)"

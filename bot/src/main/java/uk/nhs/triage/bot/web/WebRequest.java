@@ -41,6 +41,13 @@ public final class WebRequest {
     model.put("fmt", format);
     model.put("page", page);
     model.put("flash", ctx.queryParam("done"));
+    // The navigation bar's facts as plain values: the layout reads them on every page, and a
+    // method call from a template costs an OGNL lookup under a lock (see QueueLine).
+    model.put(
+        "signedInAs", session.user().username() + " (" + session.user().role().wireName() + ")");
+    model.put("mayFoi", session.user().role().worksFoiCases());
+    model.put("mayMedia", session.user().role().actsOnAccounts());
+    model.put("mayUsers", session.user().role().managesUsers());
     return model;
   }
 }

@@ -120,9 +120,10 @@ public final class WebServer implements AutoCloseable {
           ctx.redirect("/login");
         });
 
-    new uk.nhs.triage.bot.web.pages.ItemPages(jdbi, store, mapper, templates, format, checks)
+    new uk.nhs.triage.bot.web.pages.ItemPages(jdbi, mapper, templates, format, checks)
         .register(app);
-    new uk.nhs.triage.bot.web.pages.TeamPages(jdbi, templates, format, users).register(app);
+    new uk.nhs.triage.bot.web.pages.TeamPages(jdbi, templates, format, users, sessions)
+        .register(app);
     new uk.nhs.triage.bot.web.pages.DashboardPage(jdbi, templates, format, settings.crisis())
         .register(app);
 

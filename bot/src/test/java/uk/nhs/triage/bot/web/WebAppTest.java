@@ -309,6 +309,32 @@ class WebAppTest {
   }
 
   @Test
+  void theQueuePageShowsAScriptInACommentAsText() {
+    String page = signedIn("comms").get("/queue").body();
+    assertThat(page)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; this service is a disgrace")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void aRoleChangedByTheAdminCountsFromTheUsersNextPage() {
+    WebClient admin = signedIn("admin");
+    Map<String, String> asPals =
+        Map.of("username", "robin", "role", "pals", "password", WebFixture.PASSWORD);
+    assertThat(admin.postWithToken("/admin/users", "/admin/users", asPals).statusCode())
+        .isEqualTo(302);
+    WebClient robin = new WebClient(app.base());
+    robin.signIn("robin", WebFixture.PASSWORD);
+    assertThat(robin.get("/media").statusCode()).isEqualTo(403);
+
+    Map<String, String> asComms =
+        Map.of("username", "robin", "role", "comms", "password", WebFixture.PASSWORD);
+    admin.postWithToken("/admin/users", "/admin/users", asComms);
+
+    assertThat(robin.get("/media").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void signingOutEndsTheSession() {
     WebClient comms = signedIn("comms");
     assertThat(comms.postWithToken("/queue", "/logout", Map.of()).statusCode()).isEqualTo(302);

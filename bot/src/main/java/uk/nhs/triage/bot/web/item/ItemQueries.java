@@ -34,11 +34,16 @@ public final class ItemQueries {
 
   /** Items the filter selects among the given queues, most urgent first, then soonest due. */
   public List<ItemRow> list(ItemFilter filter, Collection<Queue> visible, int limit) {
-    return list(filter, visible, limit, 0);
+    return page(filter, visible, limit, null);
   }
 
-  /** One page of the queue: {@code limit} rows after skipping {@code offset}. */
-  public List<ItemRow> list(ItemFilter filter, Collection<Queue> visible, int limit, int offset) {
+  /**
+   * Up to {@code limit} items in the queue's order next to the cursor: after it, or before it (in
+   * the queue's order all the same); from the top when the cursor is null. The queue's order is
+   * priority, then due-by with none last, then id: the V7 index walks it from the cursor on.
+   */
+  public List<ItemRow> page(
+      ItemFilter filter, Collection<Queue> visible, int limit, QueueCursor cursor) {
     List<String> queues =
         visible.stream()
             .filter(q -> filter.queue() == null || filter.queue() == q)
@@ -73,14 +78,48 @@ public final class ItemQueries {
     if (filter.account() != null) {
       sql.append(" AND c.account_id = :account");
     }
-    sql.append(" ORDER BY t.priority, t.due_by NULLS LAST, t.id LIMIT :limit OFFSET :offset");
+    boolean backwards = cursor != null && cursor.before();
+    if (cursor != null) {
+      sql.append(
+          " AND (t.priority, coalesce(t.due_by, 'infinity'), t.id)"
+              + (backwards ? " < " : " > ")
+              + "(CAST(:cursorPriority AS triage_priority),"
+              + " coalesce(CAST(:cursorDue AS timestamptz), 'infinity'), :cursorId)");
+    }
+    String direction = backwards ? " DESC" : "";
+    sql.append(" ORDER BY t.priority")
+        .append(direction)
+        .append(", coalesce(t.due_by, 'infinity')")
+        .append(direction)
+        .append(", t.id")
+        .append(direction)
+        .append(" LIMIT :limit");
+    List<ItemRow> rows = query(sql.toString(), filter, queues, limit, cursor);
+    if (backwards) {
+      List<ItemRow> inOrder = new ArrayList<>(rows);
+      java.util.Collections.reverse(inOrder);
+      return inOrder;
+    }
+    return rows;
+  }
+
+  private List<ItemRow> query(
+      String sql, ItemFilter filter, List<String> queues, int limit, QueueCursor cursor) {
     return jdbi.withHandle(
         h -> {
           Query query =
-              h.createQuery(sql.toString())
-                  .bindArray("queues", String.class, queues)
-                  .bind("limit", limit)
-                  .bind("offset", offset);
+              h.createQuery(sql).bindArray("queues", String.class, queues).bind("limit", limit);
+          if (cursor != null) {
+            query
+                .bind("cursorPriority", cursor.priority().name())
+                .bindByType(
+                    "cursorDue",
+                    cursor.dueBy() == null
+                        ? null
+                        : OffsetDateTime.ofInstant(cursor.dueBy(), java.time.ZoneOffset.UTC),
+                    OffsetDateTime.class)
+                .bind("cursorId", cursor.id());
+          }
           if (!"open".equals(filter.status()) && !"all".equals(filter.status())) {
             query.bind("status", filter.status());
           }

@@ -12,11 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import uk.nhs.triage.bot.store.QueueCount;
-import uk.nhs.triage.bot.store.TriageStore;
+import uk.nhs.triage.bot.web.Choice;
 import uk.nhs.triage.bot.web.Csv;
 import uk.nhs.triage.bot.web.Format;
 import uk.nhs.triage.bot.web.ShortLived;
@@ -29,6 +30,10 @@ import uk.nhs.triage.bot.web.item.ItemDetail;
 import uk.nhs.triage.bot.web.item.ItemFilter;
 import uk.nhs.triage.bot.web.item.ItemQueries;
 import uk.nhs.triage.bot.web.item.ItemRow;
+import uk.nhs.triage.bot.web.item.OpenCounts;
+import uk.nhs.triage.bot.web.item.QueueCursor;
+import uk.nhs.triage.bot.web.item.QueueLine;
+import uk.nhs.triage.bot.web.item.QueueTable;
 import uk.nhs.triage.bot.web.item.ReplyChecks;
 import uk.nhs.triage.classifier.Label;
 
@@ -37,8 +42,12 @@ public final class ItemPages {
   /** Rows per queue page: a person reads the top of the queue; the rest is a click away. */
   private static final int PAGE_SIZE = 50;
 
-  private final TriageStore store;
+  private static final List<String> LABELS =
+      List.of(Label.values()).stream().map(Label::wireName).toList();
+
   private final ShortLived<List<QueueCount>> queueCounts;
+  private final ShortLived<List<String>> platforms;
+  private final ShortLived<List<String>> accounts;
   private final ItemQueries items;
   private final AccountActions actions;
   private final Templates templates;
@@ -46,15 +55,12 @@ public final class ItemPages {
   private final ReplyChecks checks;
 
   public ItemPages(
-      Jdbi jdbi,
-      TriageStore store,
-      ObjectMapper mapper,
-      Templates templates,
-      Format format,
-      ReplyChecks checks) {
-    this.store = store;
-    this.queueCounts = new ShortLived<>(store::queueCounts, Duration.ofSeconds(3));
+      Jdbi jdbi, ObjectMapper mapper, Templates templates, Format format, ReplyChecks checks) {
+    this.queueCounts = new ShortLived<>(new OpenCounts(jdbi)::get, Duration.ofSeconds(3));
     this.items = new ItemQueries(jdbi, mapper);
+    // The filters' choices change when an account is added: a minute late is soon enough.
+    this.platforms = new ShortLived<>(() -> items.distinct("platform"), Duration.ofMinutes(1));
+    this.accounts = new ShortLived<>(() -> items.distinct("account"), Duration.ofMinutes(1));
     this.actions = new AccountActions(jdbi, mapper, items);
     this.templates = templates;
     this.format = format;
@@ -79,37 +85,101 @@ public final class ItemPages {
     if (filter.queue() != null) {
       require(user.role().sees(filter.queue()), "see the " + filter.queue() + " queue");
     }
-    int page = page(ctx);
-    List<ItemRow> rows =
-        items.list(filter, user.role().queues(), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-    boolean more = rows.size() > PAGE_SIZE;
-    rows = more ? rows.subList(0, PAGE_SIZE) : rows;
-    List<QueueCount> counts =
-        queueCounts.get().stream().filter(c -> user.role().sees(c.queue())).toList();
+    QueueCursor cursor = cursor(ctx);
+    int page = cursor == null ? 1 : page(ctx);
+    List<ItemRow> rows = items.page(filter, user.role().queues(), PAGE_SIZE + 1, cursor);
+    boolean more;
+    if (cursor != null && cursor.before()) {
+      if (rows.size() > PAGE_SIZE) {
+        rows = rows.subList(1, rows.size());
+        more = true;
+      } else {
+        // Fewer than a page before it: show the top of the queue, a whole page of it.
+        cursor = null;
+        page = 1;
+        rows = items.page(filter, user.role().queues(), PAGE_SIZE + 1, null);
+        more = rows.size() > PAGE_SIZE;
+        rows = more ? rows.subList(0, PAGE_SIZE) : rows;
+      }
+    } else {
+      more = rows.size() > PAGE_SIZE;
+      rows = more ? rows.subList(0, PAGE_SIZE) : rows;
+    }
+    String here = "/queue?" + filter.queryString();
+    String previousPage = null;
+    if (cursor != null) {
+      previousPage =
+          rows.isEmpty()
+              ? here
+              : here + "&" + QueueCursor.before(rows.get(0)).parameter() + "&page=" + (page - 1);
+    }
+    String nextPage =
+        more
+            ? here
+                + "&"
+                + QueueCursor.after(rows.get(rows.size() - 1)).parameter()
+                + "&page="
+                + (page + 1)
+            : null;
     Map<String, Object> model = WebRequest.model(ctx, format, "queue");
-    model.put("rows", rows);
-    model.put("counts", counts);
-    model.put("filter", filter);
-    model.put("labels", List.of(Label.values()).stream().map(Label::wireName).toList());
-    model.put("statuses", withOpenAndAll(ItemQueries.STATUSES));
-    model.put("platforms", items.distinct("platform"));
-    model.put("accounts", items.distinct("account"));
-    model.put("queues", user.role().queues().stream().map(q -> q.name().toLowerCase()).toList());
-    model.put("exportLink", "/export/queue.csv?" + filter.queryString());
-    model.put("pageNumber", page);
+    model.put("empty", rows.isEmpty());
     model.put(
-        "previousPage", page > 1 ? "/queue?" + filter.queryString() + "&page=" + (page - 1) : null);
-    model.put("nextPage", more ? "/queue?" + filter.queryString() + "&page=" + (page + 1) : null);
+        "table", QueueTable.rows(rows.stream().map(row -> QueueLine.of(row, format)).toList()));
+    model.put(
+        "counts",
+        queueCounts.get().stream()
+            .filter(c -> user.role().sees(c.queue()))
+            // Maps, not beans: th:href is evaluated by OGNL in full, which reads a map without
+            // the lock it takes on a getter.
+            .map(
+                c ->
+                    Map.of(
+                        "href",
+                        "/queue?queue=" + c.queue().name().toLowerCase(Locale.ROOT),
+                        "text",
+                        c.queue().name() + ": " + c.openItems() + " open"))
+            .toList());
+    model.put("filter", filter);
+    model.put("labels", Choice.of(LABELS, format::label, filter.label()));
+    model.put(
+        "statuses",
+        Choice.of(withOpenAndAll(ItemQueries.STATUSES), format::label, filter.status()));
+    model.put("platforms", Choice.of(platforms.get(), p -> p, filter.platform()));
+    model.put("accounts", Choice.of(accounts.get(), a -> a, filter.account()));
+    model.put(
+        "queues",
+        Choice.of(
+            user.role().queues().stream().map(q -> q.name().toLowerCase(Locale.ROOT)).toList(),
+            q -> q,
+            filter.queueName()));
+    model.put("exportLink", "/export/queue.csv?" + filter.queryString());
+    model.put("pageLabel", "Page " + page);
+    model.put("previousPage", previousPage);
+    model.put("nextPage", nextPage);
     ctx.html(templates.render("queue", model));
   }
 
+  /** Where the page starts: after or before an item the last page showed; null for the top. */
+  private static QueueCursor cursor(Context ctx) {
+    String after = ctx.queryParam("after");
+    if (after != null && !after.isBlank()) {
+      return QueueCursor.parse(after, false);
+    }
+    String before = ctx.queryParam("before");
+    if (before != null && !before.isBlank()) {
+      return QueueCursor.parse(before, true);
+    }
+    return null;
+  }
+
+  /** The page's number, for the reader only: the cursor decides what the page shows. */
   private static int page(Context ctx) {
     String value = ctx.queryParam("page");
     if (value == null || value.isBlank()) {
-      return 1;
+      return 2;
     }
     try {
-      return Math.max(1, Math.min(100_000, Integer.parseInt(value.strip())));
+      return Math.max(2, Math.min(1_000_000, Integer.parseInt(value.strip())));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("page must be a number");
     }

@@ -14,6 +14,7 @@ import uk.nhs.triage.bot.web.Format;
 import uk.nhs.triage.bot.web.Templates;
 import uk.nhs.triage.bot.web.WebRequest;
 import uk.nhs.triage.bot.web.auth.Role;
+import uk.nhs.triage.bot.web.auth.Sessions;
 import uk.nhs.triage.bot.web.auth.Users;
 import uk.nhs.triage.bot.web.foi.FoiQueries;
 import uk.nhs.triage.bot.web.foi.FoiQueries.FoiCase;
@@ -26,13 +27,15 @@ public final class TeamPages {
   private final FoiQueries foi;
   private final MediaQueries media;
   private final Users users;
+  private final Sessions sessions;
   private final Templates templates;
   private final Format format;
 
-  public TeamPages(Jdbi jdbi, Templates templates, Format format, Users users) {
+  public TeamPages(Jdbi jdbi, Templates templates, Format format, Users users, Sessions sessions) {
     this.foi = new FoiQueries(jdbi);
     this.media = new MediaQueries(jdbi);
     this.users = users;
+    this.sessions = sessions;
     this.templates = templates;
     this.format = format;
   }
@@ -176,10 +179,13 @@ public final class TeamPages {
 
   private void addUser(Context ctx) {
     require(user(ctx).role().managesUsers(), "manage users");
+    String username = ItemPages.required(ctx, "username");
     users.put(
-        ItemPages.required(ctx, "username"),
+        username,
         Role.fromWireName(ItemPages.required(ctx, "role")),
         ItemPages.required(ctx, "password").toCharArray());
+    // A new role counts from the user's next page, not after the sessions' recheck.
+    sessions.forget(username);
     ctx.redirect("/admin/users?done=saved");
   }
 }
