@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -292,26 +291,7 @@ public final class TriageStore {
 
   /** Open triage items per queue, every queue listed (zero when empty), in queue order. */
   public List<QueueCount> queueCounts() {
-    Map<Queue, Integer> counts = new EnumMap<>(Queue.class);
-    for (Queue queue : Queue.values()) {
-      counts.put(queue, 0);
-    }
-    jdbi.useHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT q, count(*) AS n
-                      FROM triage_item t CROSS JOIN LATERAL unnest(t.queues) AS q
-                     WHERE %s
-                     GROUP BY q
-                    """
-                        .formatted(OPEN_ITEM))
-                .map((rs, ctx) -> Map.entry(rs.getString("q"), rs.getInt("n")))
-                .forEach(
-                    row ->
-                        enumValue(Queue.class, row.getKey())
-                            .ifPresent(queue -> counts.put(queue, row.getValue()))));
-    return counts.entrySet().stream().map(e -> new QueueCount(e.getKey(), e.getValue())).toList();
+    return new OpenCounts(jdbi).get();
   }
 
   /** The queue's open items, most urgent first, then soonest due. */
@@ -430,8 +410,7 @@ public final class TriageStore {
     return labels;
   }
 
-  private static <E extends Enum<E>> List<E> enumValues(Class<E> type, Array array)
-      throws SQLException {
+  static <E extends Enum<E>> List<E> enumValues(Class<E> type, Array array) throws SQLException {
     List<E> values = new ArrayList<>();
     for (String name : strings(array)) {
       enumValue(type, name).ifPresent(values::add);

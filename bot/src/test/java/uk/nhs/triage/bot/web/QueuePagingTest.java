@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.nhs.triage.bot.routing.Priority;
 import uk.nhs.triage.bot.routing.Queue;
+import uk.nhs.triage.bot.store.OpenCounts;
 import uk.nhs.triage.bot.store.QueueCount;
 import uk.nhs.triage.bot.store.TestDatabase;
-import uk.nhs.triage.bot.web.item.OpenCounts;
 
 /**
  * The queue page pages by position: following "Next" shows every open item once, in the queue's
@@ -105,7 +105,16 @@ class QueuePagingTest {
   @Test
   void theHeaderCountsEveryOpenItemInEachOfItsQueues() {
     List<QueueCount> counts = new OpenCounts(DB.jdbi()).get();
-    assertThat(counts).isEqualTo(DB.store().queueCounts());
+    for (QueueCount count : counts) {
+      // Counted the plain way, one row per item and queue, as a check on the grouped count.
+      long plain =
+          DB.count(
+              "SELECT count(*) FROM triage_item WHERE status NOT IN ('done', 'dismissed')"
+                  + " AND '"
+                  + count.queue().name()
+                  + "' = ANY(queues)");
+      assertThat(count.openItems()).as(count.queue().name()).isEqualTo(plain);
+    }
     assertThat(counts)
         .contains(new QueueCount(Queue.COMMS, expectedOrder().size()))
         .anyMatch(c -> c.queue() == Queue.QUALITY && c.openItems() > 0);

@@ -1,11 +1,10 @@
-package uk.nhs.triage.bot.web.item;
+package uk.nhs.triage.bot.store;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import uk.nhs.triage.bot.routing.Queue;
-import uk.nhs.triage.bot.store.QueueCount;
 
 /**
  * Open items per queue for the queue page's header, counted per combination of queues and added up
@@ -37,21 +36,15 @@ public final class OpenCounts {
                     """)
                 .map(
                     (rs, ctx) ->
-                        Map.entry(ItemQueries.strings(rs.getArray("queues")), rs.getInt("n")))
+                        Map.entry(
+                            TriageStore.enumValues(Queue.class, rs.getArray("queues")),
+                            rs.getInt("n")))
                 .forEach(
                     group -> {
-                      for (String name : group.getKey()) {
-                        known(name).ifPresent(q -> counts.merge(q, group.getValue(), Integer::sum));
+                      for (Queue queue : group.getKey()) {
+                        counts.merge(queue, group.getValue(), Integer::sum);
                       }
                     }));
     return counts.entrySet().stream().map(e -> new QueueCount(e.getKey(), e.getValue())).toList();
-  }
-
-  private static java.util.Optional<Queue> known(String name) {
-    try {
-      return java.util.Optional.of(Queue.valueOf(name));
-    } catch (IllegalArgumentException retired) {
-      return java.util.Optional.empty();
-    }
   }
 }
