@@ -8,12 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,30 +103,7 @@ class CrashRecoveryTest {
         .hasSize(distinct.size() + 1);
   }
 
-  /** Runs the bot's command line in its own JVM, armed to crash at {@code point} (or not). */
   private int bot(String point, String... command) throws Exception {
-    List<String> args = new ArrayList<>();
-    args.add(ProcessHandle.current().info().command().orElse("java"));
-    args.add("-cp");
-    args.add(System.getProperty("java.class.path"));
-    args.add("uk.nhs.triage.bot.Main");
-    args.addAll(List.of(command));
-    args.add("--config");
-    args.add(config.toString());
-    ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
-    Map<String, String> env = new HashMap<>(DB.environment());
-    env.putAll(NotifyFixtures.ENV);
-    if (point != null) {
-      env.put("TRIAGE_FAULT_CRASH_AT", point);
-    }
-    builder.environment().putAll(env);
-    Path log = Files.createTempFile(dir, "bot", ".log");
-    builder.redirectOutput(log.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the bot did not finish: " + Files.readString(log));
-    }
-    return process.exitValue();
+    return BotProcess.run(DB, config, dir, point, command);
   }
 }

@@ -11,13 +11,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -106,26 +100,6 @@ class ReplyCrashRecoveryTest {
 
   /** Runs {@code send-outbox --once} in its own JVM, armed to crash at {@code point} (or not). */
   private int sender(String point) throws Exception {
-    List<String> args = new ArrayList<>();
-    args.add(ProcessHandle.current().info().command().orElse("java"));
-    args.add("-cp");
-    args.add(System.getProperty("java.class.path"));
-    args.add("uk.nhs.triage.bot.Main");
-    args.addAll(List.of("send-outbox", "--once", "--config", config.toString()));
-    ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
-    Map<String, String> env = new HashMap<>(DB.environment());
-    env.putAll(NotifyFixtures.ENV);
-    if (point != null) {
-      env.put("TRIAGE_FAULT_CRASH_AT", point);
-    }
-    builder.environment().putAll(env);
-    Path log = Files.createTempFile(dir, "sender", ".log");
-    builder.redirectOutput(log.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the sender did not finish: " + Files.readString(log));
-    }
-    return process.exitValue();
+    return BotProcess.run(DB, config, dir, point, "send-outbox", "--once");
   }
 }
