@@ -78,7 +78,9 @@ public final class Classifier {
     }
     this.workspaces =
         ThreadLocal.withInitial(
-            () -> new Workspace(rules.dictionary().size(), rules.rules().size()));
+            () ->
+                new Workspace(
+                    rules.dictionary().size(), rules.alternatives().words(), rules.rules().size()));
   }
 
   /**
@@ -114,6 +116,7 @@ public final class Classifier {
     Workspace ws = workspaces.get();
     CommentTokens tokens = ws.tokens;
     tokens.analyse(rules.analyzer(), rules.dictionary(), comment);
+    tokens.markOptions(rules.alternatives());
 
     double[] score = new double[LABELS];
     boolean[] vetoed = new boolean[LABELS];
@@ -426,8 +429,8 @@ public final class Classifier {
     private int[] candidates = new int[64];
     private int candidateCount;
 
-    Workspace(int terms, int ruleCount) {
-      tokens = new CommentTokens(terms);
+    Workspace(int terms, int optionWords, int ruleCount) {
+      tokens = new CommentTokens(terms, optionWords);
       stamps = new int[ruleCount];
       masks = new int[ruleCount];
     }

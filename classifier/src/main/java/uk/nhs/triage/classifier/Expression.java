@@ -114,17 +114,22 @@ sealed interface Expression {
     }
   }
 
-  /** Any of the alternatives. */
-  record AnyOf(List<Expression> options, int[] anchors) implements Expression {
-    AnyOf(List<Expression> options) {
-      this(options, anchors(options));
+  /**
+   * Any of the alternatives. {@code base} is where the options' bits start in the comment's option
+   * marks ({@link Alternatives}); {@code always} marks the options that have no anchor word (a
+   * bracketed group), which are always tried.
+   */
+  record AnyOf(List<Expression> options, int base, long[] always) implements Expression {
+    AnyOf(List<Expression> options, int base) {
+      this(options, base, always(options));
     }
 
-    /** Each option's anchor term when it is a word or phrase, else -1: a cheap first check. */
-    private static int[] anchors(List<Expression> options) {
-      int[] out = new int[options.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = options.get(i) instanceof Words w ? w.slots()[w.anchor()] : -1;
+    private static long[] always(List<Expression> options) {
+      long[] out = new long[(options.size() + 63) / 64];
+      for (int i = 0; i < options.size(); i++) {
+        if (!(options.get(i) instanceof Words)) {
+          out[i >>> 6] |= 1L << i;
+        }
       }
       return out;
     }
@@ -133,21 +138,24 @@ sealed interface Expression {
     public List<Span> spans(CommentTokens tokens) {
       List<Span> only = null;
       List<Span> out = null;
-      for (int i = 0; i < anchors.length; i++) {
-        if (anchors[i] >= 0 && tokens.occurrenceCount(anchors[i]) == 0) {
-          continue;
-        }
-        List<Span> found = options.get(i).spans(tokens);
-        if (found.isEmpty()) {
-          continue;
-        }
-        if (only == null) {
-          only = found;
-        } else {
-          if (out == null) {
-            out = new ArrayList<>(only);
+      for (int w = 0; w < always.length; w++) {
+        // options in their written order, so the matches come out as before in the same order
+        long marked = tokens.options(base + w) | always[w];
+        while (marked != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(marked);
+          marked &= marked - 1;
+          List<Span> found = options.get(i).spans(tokens);
+          if (found.isEmpty()) {
+            continue;
           }
-          out.addAll(found);
+          if (only == null) {
+            only = found;
+          } else {
+            if (out == null) {
+              out = new ArrayList<>(only);
+            }
+            out.addAll(found);
+          }
         }
       }
       if (out == null) {

@@ -39,6 +39,7 @@ final class RuleLoader {
       List<Rule> rules,
       int[][] rulesByTerm,
       int[] fullMasks,
+      Alternatives.Index alternatives,
       int negationWindow,
       PersistentUserRule persistentUser,
       String version) {}
@@ -162,6 +163,7 @@ final class RuleLoader {
         List.copyOf(rules),
         rulesByTerm,
         fullMasks,
+        parser.alternatives(),
         window,
         persistent,
         version);
