@@ -84,7 +84,8 @@ final class CommentTokens {
     }
   }
 
-  private boolean allOccur(int[] slots, int from, int count) {
+  /** Whether every term {@code slots[from..from+count)} occurs in the comment. */
+  boolean allOccur(int[] slots, int from, int count) {
     for (int s = from, end = from + count; s < end; s++) {
       if (occurrenceCounts[slots[s]] == 0) {
         return false;

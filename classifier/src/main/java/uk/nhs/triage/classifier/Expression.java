@@ -25,10 +25,11 @@ sealed interface Expression {
   List<Span> spans(CommentTokens tokens);
 
   /**
-   * Groups of term ids of which the comment must contain at least one per group for the expression
-   * to match; used to index rules, so only rules whose every group is present are evaluated.
+   * What the comment must contain for the expression to match, as groups of which each must be met;
+   * a group is a list of alternatives, each the term ids that must all occur, indexed under the
+   * first. Used to index rules, so only rules whose every group is met are evaluated.
    */
-  void groups(List<int[]> out);
+  void groups(List<int[][]> out);
 
   /** The expression as the equivalent Lucene query would be written, for display. */
   String lucene();
@@ -92,15 +93,23 @@ sealed interface Expression {
     }
 
     @Override
-    public void groups(List<int[]> out) {
+    public void groups(List<int[][]> out) {
       Set<Integer> seen = new LinkedHashSet<>();
       seen.add(slots[anchor]);
       for (int slot : slots) {
         seen.add(slot);
       }
       for (int slot : seen) {
-        out.add(new int[] {slot});
+        out.add(new int[][] {{slot}});
       }
+    }
+
+    /** The anchor, then every word: all must occur for the phrase to match. */
+    int[] needs() {
+      int[] out = new int[slots.length + 1];
+      out[0] = slots[anchor];
+      System.arraycopy(slots, 0, out, 1, slots.length);
+      return out;
     }
 
     @Override
@@ -165,17 +174,23 @@ sealed interface Expression {
       return out.size() > MAX_SPANS ? out.subList(0, MAX_SPANS) : out;
     }
 
+    /**
+     * One group: a word or phrase option needs all its words, any other option what its own first
+     * group needs.
+     */
     @Override
-    public void groups(List<int[]> out) {
-      Set<Integer> union = new LinkedHashSet<>();
+    public void groups(List<int[][]> out) {
+      List<int[]> any = new ArrayList<>();
       for (Expression option : options) {
-        List<int[]> own = new ArrayList<>();
-        option.groups(own);
-        for (int t : own.get(0)) {
-          union.add(t);
+        if (option instanceof Words w) {
+          any.add(w.needs());
+        } else {
+          List<int[][]> own = new ArrayList<>();
+          option.groups(own);
+          any.addAll(List.of(own.get(0)));
         }
       }
-      out.add(union.stream().mapToInt(Integer::intValue).toArray());
+      out.add(any.toArray(new int[0][]));
     }
 
     @Override
@@ -230,7 +245,7 @@ sealed interface Expression {
     }
 
     @Override
-    public void groups(List<int[]> out) {
+    public void groups(List<int[][]> out) {
       left.groups(out);
       right.groups(out);
     }
@@ -265,7 +280,7 @@ sealed interface Expression {
     }
 
     @Override
-    public void groups(List<int[]> out) {
+    public void groups(List<int[][]> out) {
       parts.forEach(p -> p.groups(out));
     }
 

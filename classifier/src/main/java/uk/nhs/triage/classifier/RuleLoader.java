@@ -37,7 +37,7 @@ final class RuleLoader {
       TermDictionary dictionary,
       Map<Label, LabelRules> labels,
       List<Rule> rules,
-      int[][] rulesByTerm,
+      RuleIndex ruleIndex,
       int[] fullMasks,
       Alternatives.Index alternatives,
       int negationWindow,
@@ -155,13 +155,13 @@ final class RuleLoader {
       }
     }
     int[] fullMasks = new int[rules.size()];
-    int[][] rulesByTerm = index(rules, dictionary.size(), fullMasks);
+    RuleIndex ruleIndex = index(rules, dictionary.size(), fullMasks);
     return new Loaded(
         analyzer,
         dictionary,
         labels,
         List.copyOf(rules),
-        rulesByTerm,
+        ruleIndex,
         fullMasks,
         parser.alternatives(),
         window,
@@ -173,30 +173,64 @@ final class RuleLoader {
   static final int MAX_GROUPS = 16;
 
   /**
-   * For each term, the postings {@code rule * MAX_GROUPS + group} of the rules needing it (or one
-   * of its alternatives) in that group; and per rule the bit mask of all its groups.
+   * The rules worth evaluating for a comment, by term. The postings of term {@code t} are entries
+   * {@code starts[t]} to {@code starts[t+1]}, three ints each at {@code postings[3 * entry]}:
+   * {@code rule * MAX_GROUPS + group}, then where the other terms that must also occur for that
+   * entry to count start in {@code needs}, and how many there are (the other words of a phrase).
    */
-  private static int[][] index(List<Rule> rules, int terms, int[] fullMasks) {
-    List<List<Integer>> byTerm = new ArrayList<>(terms);
+  record RuleIndex(int[] postings, int[] starts, int[] needs) {}
+
+  /**
+   * Indexes every rule under the terms of its groups ({@link Expression#groups}); and per rule the
+   * bit mask of all its groups.
+   */
+  private static RuleIndex index(List<Rule> rules, int terms, int[] fullMasks) {
+    List<List<int[]>> byTerm = new ArrayList<>(terms);
     for (int i = 0; i < terms; i++) {
       byTerm.add(new ArrayList<>(1));
     }
     for (int r = 0; r < rules.size(); r++) {
-      List<int[]> groups = new ArrayList<>();
+      List<int[][]> groups = new ArrayList<>();
       rules.get(r).match().groups(groups);
       int count = Math.min(groups.size(), MAX_GROUPS);
       fullMasks[r] = (1 << count) - 1;
       for (int g = 0; g < count; g++) {
-        for (int t : groups.get(g)) {
-          byTerm.get(t).add(r * MAX_GROUPS + g);
+        for (int[] need : groups.get(g)) {
+          int[] others =
+              java.util.Arrays.stream(need, 1, need.length).filter(t -> t != need[0]).toArray();
+          int[] entry = new int[others.length + 1];
+          entry[0] = r * MAX_GROUPS + g;
+          System.arraycopy(others, 0, entry, 1, others.length);
+          byTerm.get(need[0]).add(entry);
         }
       }
     }
-    int[][] out = new int[terms][];
-    for (int i = 0; i < terms; i++) {
-      out[i] = byTerm.get(i).stream().mapToInt(Integer::intValue).toArray();
+    int[] starts = new int[terms + 1];
+    int entries = 0;
+    int needCount = 0;
+    for (int t = 0; t < terms; t++) {
+      starts[t] = entries;
+      for (int[] entry : byTerm.get(t)) {
+        entries++;
+        needCount += entry.length - 1;
+      }
     }
-    return out;
+    starts[terms] = entries;
+    int[] postings = new int[entries * 3];
+    int[] needs = new int[needCount];
+    int e = 0;
+    int n = 0;
+    for (int t = 0; t < terms; t++) {
+      for (int[] entry : byTerm.get(t)) {
+        postings[3 * e] = entry[0];
+        postings[3 * e + 1] = n;
+        postings[3 * e + 2] = entry.length - 1;
+        System.arraycopy(entry, 1, needs, n, entry.length - 1);
+        n += entry.length - 1;
+        e++;
+      }
+    }
+    return new RuleIndex(postings, starts, needs);
   }
 
   private static LabelRules labelRules(
