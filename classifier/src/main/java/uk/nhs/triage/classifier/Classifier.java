@@ -442,7 +442,6 @@ public final class Classifier {
     int[] candidates(RuleLoader.RuleIndex index, int[] fullMasks) {
       int[] postings = index.postings();
       int[] starts = index.starts();
-      int[] needs = index.needs();
       stamp++;
       if (stamp == Integer.MAX_VALUE) {
         Arrays.fill(stamps, 0);
@@ -451,25 +450,15 @@ public final class Classifier {
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
-        for (int p = 3 * starts[term], end = 3 * starts[term + 1]; p < end; p += 3) {
-          int posting = postings[p];
-          int r = posting / RuleLoader.MAX_GROUPS;
-          int bit = 1 << (posting % RuleLoader.MAX_GROUPS);
-          if (stamps[r] != stamp) {
-            stamps[r] = stamp;
-            masks[r] = 0;
-          }
-          int before = masks[r];
-          int after = before | bit;
-          if (after != before && tokens.allOccur(needs, postings[p + 1], postings[p + 2])) {
-            masks[r] = after;
-            if (after == fullMasks[r]) {
-              if (n == candidates.length) {
-                candidates = Arrays.copyOf(candidates, n * 2);
-              }
-              candidates[n++] = r;
-            }
-          }
+        for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
+          n = meet(postings[p], fullMasks, n);
+        }
+      }
+      int[] byOption = index.byOption();
+      for (int i = 0, m = tokens.markedCount(); i < m; i++) {
+        int posting = byOption[tokens.markedOption(i)];
+        if (posting >= 0) {
+          n = meet(posting, fullMasks, n);
         }
       }
       Arrays.sort(candidates, 0, n);
@@ -479,6 +468,28 @@ public final class Classifier {
 
     int candidateCount() {
       return candidateCount;
+    }
+
+    /** Notes that a rule's group is met; a rule with all groups met joins the candidates. */
+    private int meet(int posting, int[] fullMasks, int n) {
+      int r = posting / RuleLoader.MAX_GROUPS;
+      int bit = 1 << (posting % RuleLoader.MAX_GROUPS);
+      if (stamps[r] != stamp) {
+        stamps[r] = stamp;
+        masks[r] = 0;
+      }
+      int before = masks[r];
+      int after = before | bit;
+      if (after != before) {
+        masks[r] = after;
+        if (after == fullMasks[r]) {
+          if (n == candidates.length) {
+            candidates = Arrays.copyOf(candidates, n * 2);
+          }
+          candidates[n++] = r;
+        }
+      }
+      return n;
     }
   }
 }

@@ -47,6 +47,11 @@ final class CommentTokens {
 
   private int optionStamp;
 
+  /** The options marked for this comment, each once. */
+  private int[] marked = new int[64];
+
+  private int markedCount;
+
   CommentTokens(int terms, int optionWords) {
     occurrences = new int[terms][];
     occurrenceCounts = new int[terms];
@@ -64,6 +69,7 @@ final class CommentTokens {
       Arrays.fill(optionStamps, 0);
       optionStamp = 1;
     }
+    markedCount = 0;
     int[] postings = index.postings();
     int[] starts = index.starts();
     int[] slots = index.slots();
@@ -79,13 +85,27 @@ final class CommentTokens {
           optionStamps[word] = optionStamp;
           optionBits[word] = 0;
         }
-        optionBits[word] |= 1L << bit;
+        long before = optionBits[word];
+        if ((before & (1L << bit)) == 0) {
+          optionBits[word] = before | (1L << bit);
+          if (markedCount == marked.length) {
+            marked = Arrays.copyOf(marked, markedCount * 2);
+          }
+          marked[markedCount++] = bit;
+        }
       }
     }
   }
 
-  /** Whether every term {@code slots[from..from+count)} occurs in the comment. */
-  boolean allOccur(int[] slots, int from, int count) {
+  int markedCount() {
+    return markedCount;
+  }
+
+  int markedOption(int i) {
+    return marked[i];
+  }
+
+  private boolean allOccur(int[] slots, int from, int count) {
     for (int s = from, end = from + count; s < end; s++) {
       if (occurrenceCounts[slots[s]] == 0) {
         return false;

@@ -26,8 +26,10 @@ sealed interface Expression {
 
   /**
    * What the comment must contain for the expression to match, as groups of which each must be met;
-   * a group is a list of alternatives, each the term ids that must all occur, indexed under the
-   * first. Used to index rules, so only rules whose every group is met are evaluated.
+   * a group is a list of alternatives, each {@code {term, option}}: the term must occur or, when
+   * {@code option} is not -1, that alternation option must be marked instead ({@link
+   * CommentTokens#markOptions}: all its words occur). Used to index rules, so only rules whose
+   * every group is met are evaluated.
    */
   void groups(List<int[][]> out);
 
@@ -100,16 +102,8 @@ sealed interface Expression {
         seen.add(slot);
       }
       for (int slot : seen) {
-        out.add(new int[][] {{slot}});
+        out.add(new int[][] {{slot, -1}});
       }
-    }
-
-    /** The anchor, then every word: all must occur for the phrase to match. */
-    int[] needs() {
-      int[] out = new int[slots.length + 1];
-      out[0] = slots[anchor];
-      System.arraycopy(slots, 0, out, 1, slots.length);
-      return out;
     }
 
     @Override
@@ -175,15 +169,16 @@ sealed interface Expression {
     }
 
     /**
-     * One group: a word or phrase option needs all its words, any other option what its own first
-     * group needs.
+     * One group: a word or phrase option needs its anchor and its option mark (all its words), any
+     * other option what its own first group needs.
      */
     @Override
     public void groups(List<int[][]> out) {
       List<int[]> any = new ArrayList<>();
-      for (Expression option : options) {
+      for (int i = 0; i < options.size(); i++) {
+        Expression option = options.get(i);
         if (option instanceof Words w) {
-          any.add(w.needs());
+          any.add(new int[] {w.slots()[w.anchor()], (base << 6) + i});
         } else {
           List<int[][]> own = new ArrayList<>();
           option.groups(own);

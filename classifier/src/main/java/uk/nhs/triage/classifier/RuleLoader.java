@@ -155,7 +155,8 @@ final class RuleLoader {
       }
     }
     int[] fullMasks = new int[rules.size()];
-    RuleIndex ruleIndex = index(rules, dictionary.size(), fullMasks);
+    Alternatives.Index alternatives = parser.alternatives();
+    RuleIndex ruleIndex = index(rules, dictionary.size(), alternatives.words(), fullMasks);
     return new Loaded(
         analyzer,
         dictionary,
@@ -163,7 +164,7 @@ final class RuleLoader {
         List.copyOf(rules),
         ruleIndex,
         fullMasks,
-        parser.alternatives(),
+        alternatives,
         window,
         persistent,
         version);
@@ -173,18 +174,19 @@ final class RuleLoader {
   static final int MAX_GROUPS = 16;
 
   /**
-   * The rules worth evaluating for a comment, by term. The postings of term {@code t} are entries
-   * {@code starts[t]} to {@code starts[t+1]}, three ints each at {@code postings[3 * entry]}:
-   * {@code rule * MAX_GROUPS + group}, then where the other terms that must also occur for that
-   * entry to count start in {@code needs}, and how many there are (the other words of a phrase).
+   * The rules worth evaluating for a comment, as postings {@code rule * MAX_GROUPS + group}: by
+   * term, those of term {@code t} at {@code postings[starts[t]..starts[t+1])}; and by alternation
+   * option ({@link Alternatives}), the one met when that option is marked, or -1.
    */
-  record RuleIndex(int[] postings, int[] starts, int[] needs) {}
+  record RuleIndex(int[] postings, int[] starts, int[] byOption) {}
 
   /**
    * Indexes every rule under the terms of its groups ({@link Expression#groups}); and per rule the
    * bit mask of all its groups.
    */
-  private static RuleIndex index(List<Rule> rules, int terms, int[] fullMasks) {
+  private static RuleIndex index(List<Rule> rules, int terms, int optionWords, int[] fullMasks) {
+    int[] byOption = new int[optionWords * 64];
+    java.util.Arrays.fill(byOption, -1);
     List<List<int[]>> byTerm = new ArrayList<>(terms);
     for (int i = 0; i < terms; i++) {
       byTerm.add(new ArrayList<>(1));
@@ -196,41 +198,26 @@ final class RuleLoader {
       fullMasks[r] = (1 << count) - 1;
       for (int g = 0; g < count; g++) {
         for (int[] need : groups.get(g)) {
-          int[] others =
-              java.util.Arrays.stream(need, 1, need.length).filter(t -> t != need[0]).toArray();
-          int[] entry = new int[others.length + 1];
-          entry[0] = r * MAX_GROUPS + g;
-          System.arraycopy(others, 0, entry, 1, others.length);
-          byTerm.get(need[0]).add(entry);
+          if (need[1] >= 0) {
+            byOption[need[1]] = r * MAX_GROUPS + g;
+          } else {
+            byTerm.get(need[0]).add(new int[] {r * MAX_GROUPS + g});
+          }
         }
       }
     }
     int[] starts = new int[terms + 1];
-    int entries = 0;
-    int needCount = 0;
     for (int t = 0; t < terms; t++) {
-      starts[t] = entries;
-      for (int[] entry : byTerm.get(t)) {
-        entries++;
-        needCount += entry.length - 1;
-      }
+      starts[t + 1] = starts[t] + byTerm.get(t).size();
     }
-    starts[terms] = entries;
-    int[] postings = new int[entries * 3];
-    int[] needs = new int[needCount];
+    int[] postings = new int[starts[terms]];
     int e = 0;
-    int n = 0;
     for (int t = 0; t < terms; t++) {
       for (int[] entry : byTerm.get(t)) {
-        postings[3 * e] = entry[0];
-        postings[3 * e + 1] = n;
-        postings[3 * e + 2] = entry.length - 1;
-        System.arraycopy(entry, 1, needs, n, entry.length - 1);
-        n += entry.length - 1;
-        e++;
+        postings[e++] = entry[0];
       }
     }
-    return new RuleIndex(postings, starts, needs);
+    return new RuleIndex(postings, starts, byOption);
   }
 
   private static LabelRules labelRules(
