@@ -33,11 +33,16 @@ final class Alternatives {
         }
         terms[count] = w.slots()[w.anchor()];
         bits[count] = base * 64 + i;
-        optionWords[count] = w.slots();
+        optionWords[count] = othersThan(terms[count], w.slots());
         count++;
       }
     }
     return base;
+  }
+
+  /** A phrase's words other than its anchor, which is known to occur when its postings are read. */
+  private static int[] othersThan(int anchor, int[] slots) {
+    return Arrays.stream(slots).filter(t -> t != anchor).toArray();
   }
 
   /** The postings, by term: the option bits anchored on each of {@code termCount} terms. */
