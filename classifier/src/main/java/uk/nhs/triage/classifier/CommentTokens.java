@@ -243,16 +243,16 @@ final class CommentTokens {
     return text.substring(starts[first], ends[last]);
   }
 
-  /**
-   * The position of a negator standing within {@code window} words before {@code position} with no
-   * sentence or clause break ({@code . ! ? ; ,} or a line break) between it and the word; -1 when
-   * there is none.
-   */
   /** Whether the word at {@code position} is a negator. */
   boolean isNegator(int position) {
     return negators[position];
   }
 
+  /**
+   * The position of a negator standing within {@code window} words before {@code position} with no
+   * sentence or clause break ({@code . ! ? ; ,} or a line break) between it and the word; -1 when
+   * there is none.
+   */
   int negatorBefore(int position, int window) {
     for (int q = position - 1; q >= 0 && q >= position - window; q--) {
       if (breaksScope(ends[q], starts[q + 1])) {
