@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,18 +35,21 @@ public final class Classifier {
   private final boolean[] ruleVeto;
   private final String[] ruleSource;
 
-  /** All rules' postings ({@code rule * MAX_GROUPS + group}) in one array, by term. */
-  private final int[] postings;
-
-  /** Where each term's postings start in {@link #postings}; one more entry than terms. */
-  private final int[] postingStarts;
-
   private final ThreadLocal<Workspace> workspaces;
+
+  /** The evidence line of label a firing with label b, by ordinals, made once. */
+  private final String[][] firesWithSource = new String[LABELS][LABELS];
 
   private Classifier(RuleLoader.Loaded rules) {
     this.rules = rules;
     this.ruleArray = rules.rules().toArray(new Rule[0]);
     rules.labels().forEach((label, settings) -> labelSettings[label.ordinal()] = settings);
+    for (Label a : Label.values()) {
+      for (Label b : Label.values()) {
+        firesWithSource[a.ordinal()][b.ordinal()] =
+            a.wireName() + ".rules fires_with = " + b.wireName();
+      }
+    }
     int n = ruleArray.length;
     singleTerm = new int[n];
     ruleLabel = new int[n];
@@ -67,18 +69,11 @@ public final class Classifier {
       ruleVeto[r] = rule.veto();
       ruleSource[r] = rule.source();
     }
-    int[][] byTerm = rules.rulesByTerm();
-    postingStarts = new int[byTerm.length + 1];
-    for (int t = 0; t < byTerm.length; t++) {
-      postingStarts[t + 1] = postingStarts[t] + byTerm[t].length;
-    }
-    postings = new int[postingStarts[byTerm.length]];
-    for (int t = 0; t < byTerm.length; t++) {
-      System.arraycopy(byTerm[t], 0, postings, postingStarts[t], byTerm[t].length);
-    }
     this.workspaces =
         ThreadLocal.withInitial(
-            () -> new Workspace(rules.dictionary().size(), rules.rules().size()));
+            () ->
+                new Workspace(
+                    rules.dictionary().size(), rules.alternatives().words(), rules.rules().size()));
   }
 
   /**
@@ -114,13 +109,21 @@ public final class Classifier {
     Workspace ws = workspaces.get();
     CommentTokens tokens = ws.tokens;
     tokens.analyse(rules.analyzer(), rules.dictionary(), comment);
+    tokens.markOptions(rules.alternatives());
 
-    double[] score = new double[LABELS];
-    boolean[] vetoed = new boolean[LABELS];
-    boolean[] scored = new boolean[LABELS];
-    List<List<Evidence>> evidence = new ArrayList<>(Collections.nCopies(LABELS, null));
+    // per-thread buffers, emptied here: LabelScore copies the evidence it keeps
+    double[] score = ws.score;
+    boolean[] vetoed = ws.vetoed;
+    boolean[] scored = ws.scored;
+    List<List<Evidence>> evidence = ws.evidence;
+    Arrays.fill(score, 0);
+    Arrays.fill(vetoed, false);
+    Arrays.fill(scored, false);
+    for (List<Evidence> found : evidence) {
+      found.clear();
+    }
 
-    int[] candidates = ws.candidates(postings, postingStarts, rules.fullMasks());
+    int[] candidates = ws.candidates(rules.ruleIndex(), rules.fullMasks());
     for (int i = 0, n = ws.candidateCount(); i < n; i++) {
       int r = candidates[i];
       if (singleTerm[r] >= 0) {
@@ -147,11 +150,7 @@ public final class Classifier {
       scores.put(
           label,
           new LabelScore(
-              label,
-              value,
-              threshold,
-              verdict(value, threshold, review),
-              evidence.get(i) == null ? List.of() : evidence.get(i)));
+              label, value, threshold, verdict(value, threshold, review), evidence.get(i)));
     }
     firesWith(scores);
     PersistentUserRule persistent = rules.persistentUser();
@@ -357,7 +356,7 @@ public final class Classifier {
           List<Evidence> evidence = new ArrayList<>(own == null ? List.of() : own.evidence());
           evidence.add(
               new Evidence(
-                  settings.label().wireName() + ".rules fires_with = " + other.wireName(),
+                  firesWithSource[settings.label().ordinal()][other.ordinal()],
                   List.of(),
                   settings.threshold() - value));
           scores.put(
@@ -390,9 +389,6 @@ public final class Classifier {
   }
 
   private static void add(List<List<Evidence>> evidence, int label, Evidence e) {
-    if (evidence.get(label) == null) {
-      evidence.set(label, new ArrayList<>(2));
-    }
     evidence.get(label).add(e);
   }
 
@@ -420,14 +416,21 @@ public final class Classifier {
   /** Per-thread buffers: the analysed comment and the candidate-rule marks. */
   private static final class Workspace {
     final CommentTokens tokens;
+    final double[] score = new double[LABELS];
+    final boolean[] vetoed = new boolean[LABELS];
+    final boolean[] scored = new boolean[LABELS];
+    final List<List<Evidence>> evidence = new ArrayList<>(LABELS);
     private final int[] stamps;
     private final int[] masks;
     private int stamp;
     private int[] candidates = new int[64];
     private int candidateCount;
 
-    Workspace(int terms, int ruleCount) {
-      tokens = new CommentTokens(terms);
+    Workspace(int terms, int optionWords, int ruleCount) {
+      tokens = new CommentTokens(terms, optionWords);
+      for (int i = 0; i < LABELS; i++) {
+        evidence.add(new ArrayList<>(4));
+      }
       stamps = new int[ruleCount];
       masks = new int[ruleCount];
     }
@@ -436,7 +439,9 @@ public final class Classifier {
      * The rules whose every term group the comment contains, in file order: the first {@link
      * #candidateCount()} entries of the returned buffer.
      */
-    int[] candidates(int[] postings, int[] postingStarts, int[] fullMasks) {
+    int[] candidates(RuleLoader.RuleIndex index, int[] fullMasks) {
+      int[] postings = index.postings();
+      int[] starts = index.starts();
       stamp++;
       if (stamp == Integer.MAX_VALUE) {
         Arrays.fill(stamps, 0);
@@ -445,25 +450,15 @@ public final class Classifier {
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
-        for (int p = postingStarts[term], end = postingStarts[term + 1]; p < end; p++) {
-          int posting = postings[p];
-          int r = posting / RuleLoader.MAX_GROUPS;
-          int bit = 1 << (posting % RuleLoader.MAX_GROUPS);
-          if (stamps[r] != stamp) {
-            stamps[r] = stamp;
-            masks[r] = 0;
-          }
-          int before = masks[r];
-          int after = before | bit;
-          if (after != before) {
-            masks[r] = after;
-            if (after == fullMasks[r]) {
-              if (n == candidates.length) {
-                candidates = Arrays.copyOf(candidates, n * 2);
-              }
-              candidates[n++] = r;
-            }
-          }
+        for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
+          n = meet(postings[p], fullMasks, n);
+        }
+      }
+      int[] byOption = index.byOption();
+      for (int i = 0, m = tokens.markedCount(); i < m; i++) {
+        int posting = byOption[tokens.markedOption(i)];
+        if (posting >= 0) {
+          n = meet(posting, fullMasks, n);
         }
       }
       Arrays.sort(candidates, 0, n);
@@ -473,6 +468,28 @@ public final class Classifier {
 
     int candidateCount() {
       return candidateCount;
+    }
+
+    /** Notes that a rule's group is met; a rule with all groups met joins the candidates. */
+    private int meet(int posting, int[] fullMasks, int n) {
+      int r = posting / RuleLoader.MAX_GROUPS;
+      int bit = 1 << (posting % RuleLoader.MAX_GROUPS);
+      if (stamps[r] != stamp) {
+        stamps[r] = stamp;
+        masks[r] = 0;
+      }
+      int before = masks[r];
+      int after = before | bit;
+      if (after != before) {
+        masks[r] = after;
+        if (after == fullMasks[r]) {
+          if (n == candidates.length) {
+            candidates = Arrays.copyOf(candidates, n * 2);
+          }
+          candidates[n++] = r;
+        }
+      }
+      return n;
     }
   }
 }

@@ -25,10 +25,13 @@ sealed interface Expression {
   List<Span> spans(CommentTokens tokens);
 
   /**
-   * Groups of term ids of which the comment must contain at least one per group for the expression
-   * to match; used to index rules, so only rules whose every group is present are evaluated.
+   * What the comment must contain for the expression to match, as groups of which each must be met;
+   * a group is a list of alternatives, each {@code {term, option}}: the term must occur or, when
+   * {@code option} is not -1, that alternation option must be marked instead ({@link
+   * CommentTokens#markOptions}: all its words occur). Used to index rules, so only rules whose
+   * every group is met are evaluated.
    */
-  void groups(List<int[]> out);
+  void groups(List<int[][]> out);
 
   /** The expression as the equivalent Lucene query would be written, for display. */
   String lucene();
@@ -92,14 +95,14 @@ sealed interface Expression {
     }
 
     @Override
-    public void groups(List<int[]> out) {
+    public void groups(List<int[][]> out) {
       Set<Integer> seen = new LinkedHashSet<>();
       seen.add(slots[anchor]);
       for (int slot : slots) {
         seen.add(slot);
       }
       for (int slot : seen) {
-        out.add(new int[] {slot});
+        out.add(new int[][] {{slot, -1}});
       }
     }
 
@@ -114,17 +117,22 @@ sealed interface Expression {
     }
   }
 
-  /** Any of the alternatives. */
-  record AnyOf(List<Expression> options, int[] anchors) implements Expression {
-    AnyOf(List<Expression> options) {
-      this(options, anchors(options));
+  /**
+   * Any of the alternatives. {@code base} is where the options' bits start in the comment's option
+   * marks ({@link Alternatives}); {@code always} marks the options that have no anchor word (a
+   * bracketed group), which are always tried.
+   */
+  record AnyOf(List<Expression> options, int base, long[] always) implements Expression {
+    AnyOf(List<Expression> options, int base) {
+      this(options, base, always(options));
     }
 
-    /** Each option's anchor term when it is a word or phrase, else -1: a cheap first check. */
-    private static int[] anchors(List<Expression> options) {
-      int[] out = new int[options.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = options.get(i) instanceof Words w ? w.slots()[w.anchor()] : -1;
+    private static long[] always(List<Expression> options) {
+      long[] out = new long[(options.size() + 63) / 64];
+      for (int i = 0; i < options.size(); i++) {
+        if (!(options.get(i) instanceof Words)) {
+          out[i >>> 6] |= 1L << i;
+        }
       }
       return out;
     }
@@ -133,21 +141,24 @@ sealed interface Expression {
     public List<Span> spans(CommentTokens tokens) {
       List<Span> only = null;
       List<Span> out = null;
-      for (int i = 0; i < anchors.length; i++) {
-        if (anchors[i] >= 0 && tokens.occurrenceCount(anchors[i]) == 0) {
-          continue;
-        }
-        List<Span> found = options.get(i).spans(tokens);
-        if (found.isEmpty()) {
-          continue;
-        }
-        if (only == null) {
-          only = found;
-        } else {
-          if (out == null) {
-            out = new ArrayList<>(only);
+      for (int w = 0; w < always.length; w++) {
+        // options in their written order, so the matches come out as before in the same order
+        long marked = tokens.options(base + w) | always[w];
+        while (marked != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(marked);
+          marked &= marked - 1;
+          List<Span> found = options.get(i).spans(tokens);
+          if (found.isEmpty()) {
+            continue;
           }
-          out.addAll(found);
+          if (only == null) {
+            only = found;
+          } else {
+            if (out == null) {
+              out = new ArrayList<>(only);
+            }
+            out.addAll(found);
+          }
         }
       }
       if (out == null) {
@@ -157,17 +168,24 @@ sealed interface Expression {
       return out.size() > MAX_SPANS ? out.subList(0, MAX_SPANS) : out;
     }
 
+    /**
+     * One group: a word or phrase option needs its anchor and its option mark (all its words), any
+     * other option what its own first group needs.
+     */
     @Override
-    public void groups(List<int[]> out) {
-      Set<Integer> union = new LinkedHashSet<>();
-      for (Expression option : options) {
-        List<int[]> own = new ArrayList<>();
-        option.groups(own);
-        for (int t : own.get(0)) {
-          union.add(t);
+    public void groups(List<int[][]> out) {
+      List<int[]> any = new ArrayList<>();
+      for (int i = 0; i < options.size(); i++) {
+        Expression option = options.get(i);
+        if (option instanceof Words w) {
+          any.add(new int[] {w.slots()[w.anchor()], (base << 6) + i});
+        } else {
+          List<int[][]> own = new ArrayList<>();
+          option.groups(own);
+          any.addAll(List.of(own.get(0)));
         }
       }
-      out.add(union.stream().mapToInt(Integer::intValue).toArray());
+      out.add(any.toArray(new int[0][]));
     }
 
     @Override
@@ -222,7 +240,7 @@ sealed interface Expression {
     }
 
     @Override
-    public void groups(List<int[]> out) {
+    public void groups(List<int[][]> out) {
       left.groups(out);
       right.groups(out);
     }
@@ -257,7 +275,7 @@ sealed interface Expression {
     }
 
     @Override
-    public void groups(List<int[]> out) {
+    public void groups(List<int[][]> out) {
       parts.forEach(p -> p.groups(out));
     }
 

@@ -32,12 +32,18 @@ final class ExpressionParser {
 
   private final Analyzer analyzer;
   private final TermDictionary dictionary;
+  private final Alternatives alternatives = new Alternatives();
   private List<String> tokens;
   private int next;
 
   ExpressionParser(Analyzer analyzer, TermDictionary dictionary) {
     this.analyzer = analyzer;
     this.dictionary = dictionary;
+  }
+
+  /** Every alternation parsed so far, indexed by its options' anchor words. */
+  Alternatives.Index alternatives() {
+    return alternatives.index(dictionary.size());
   }
 
   /** Splits a rule line's text into lexical tokens: ( ) | "phrases" and words. */
@@ -137,7 +143,11 @@ final class ExpressionParser {
       next++;
       options.add(atom());
     }
-    return options.size() == 1 ? options.get(0) : new Expression.AnyOf(List.copyOf(options));
+    if (options.size() == 1) {
+      return options.get(0);
+    }
+    List<Expression> all = List.copyOf(options);
+    return new Expression.AnyOf(all, alternatives.register(all));
   }
 
   private Expression atom() {

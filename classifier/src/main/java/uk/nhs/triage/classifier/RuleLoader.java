@@ -37,8 +37,9 @@ final class RuleLoader {
       TermDictionary dictionary,
       Map<Label, LabelRules> labels,
       List<Rule> rules,
-      int[][] rulesByTerm,
+      RuleIndex ruleIndex,
       int[] fullMasks,
+      Alternatives.Index alternatives,
       int negationWindow,
       PersistentUserRule persistentUser,
       String version) {}
@@ -154,14 +155,16 @@ final class RuleLoader {
       }
     }
     int[] fullMasks = new int[rules.size()];
-    int[][] rulesByTerm = index(rules, dictionary.size(), fullMasks);
+    Alternatives.Index alternatives = parser.alternatives();
+    RuleIndex ruleIndex = index(rules, dictionary.size(), alternatives.words(), fullMasks);
     return new Loaded(
         analyzer,
         dictionary,
         labels,
         List.copyOf(rules),
-        rulesByTerm,
+        ruleIndex,
         fullMasks,
+        alternatives,
         window,
         persistent,
         version);
@@ -171,30 +174,50 @@ final class RuleLoader {
   static final int MAX_GROUPS = 16;
 
   /**
-   * For each term, the postings {@code rule * MAX_GROUPS + group} of the rules needing it (or one
-   * of its alternatives) in that group; and per rule the bit mask of all its groups.
+   * The rules worth evaluating for a comment, as postings {@code rule * MAX_GROUPS + group}: by
+   * term, those of term {@code t} at {@code postings[starts[t]..starts[t+1])}; and by alternation
+   * option ({@link Alternatives}), the one met when that option is marked, or -1.
    */
-  private static int[][] index(List<Rule> rules, int terms, int[] fullMasks) {
-    List<List<Integer>> byTerm = new ArrayList<>(terms);
+  record RuleIndex(int[] postings, int[] starts, int[] byOption) {}
+
+  /**
+   * Indexes every rule under the terms of its groups ({@link Expression#groups}); and per rule the
+   * bit mask of all its groups.
+   */
+  private static RuleIndex index(List<Rule> rules, int terms, int optionWords, int[] fullMasks) {
+    int[] byOption = new int[optionWords * 64];
+    java.util.Arrays.fill(byOption, -1);
+    List<List<int[]>> byTerm = new ArrayList<>(terms);
     for (int i = 0; i < terms; i++) {
       byTerm.add(new ArrayList<>(1));
     }
     for (int r = 0; r < rules.size(); r++) {
-      List<int[]> groups = new ArrayList<>();
+      List<int[][]> groups = new ArrayList<>();
       rules.get(r).match().groups(groups);
       int count = Math.min(groups.size(), MAX_GROUPS);
       fullMasks[r] = (1 << count) - 1;
       for (int g = 0; g < count; g++) {
-        for (int t : groups.get(g)) {
-          byTerm.get(t).add(r * MAX_GROUPS + g);
+        for (int[] need : groups.get(g)) {
+          if (need[1] >= 0) {
+            byOption[need[1]] = r * MAX_GROUPS + g;
+          } else {
+            byTerm.get(need[0]).add(new int[] {r * MAX_GROUPS + g});
+          }
         }
       }
     }
-    int[][] out = new int[terms][];
-    for (int i = 0; i < terms; i++) {
-      out[i] = byTerm.get(i).stream().mapToInt(Integer::intValue).toArray();
+    int[] starts = new int[terms + 1];
+    for (int t = 0; t < terms; t++) {
+      starts[t + 1] = starts[t] + byTerm.get(t).size();
     }
-    return out;
+    int[] postings = new int[starts[terms]];
+    int e = 0;
+    for (int t = 0; t < terms; t++) {
+      for (int[] entry : byTerm.get(t)) {
+        postings[e++] = entry[0];
+      }
+    }
+    return new RuleIndex(postings, starts, byOption);
   }
 
   private static LabelRules labelRules(
