@@ -1,7 +1,10 @@
 package uk.nhs.triage.classifier;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * Which options of every alternation ({@code a | "b c" | d*}) in the rules are worth trying on a
@@ -11,52 +14,93 @@ import java.util.List;
  * are parsed; an alternation's bits start at word {@link Expression.AnyOf#base()} of 64 bits.
  */
 final class Alternatives {
-  private int[] terms = new int[256];
   private int[] bits = new int[256];
 
-  /** Each option's words (a phrase's slots), to mark it only when all of them occur. */
+  /** Each option's distinct words (a phrase's slots), to mark it only when all of them occur. */
   private int[][] optionWords = new int[256][];
+
+  /**
+   * Words of the English stop list ("to", "the"): frequent in any text, so never an anchor if
+   * another word will do.
+   */
+  private final Set<Integer> common = new HashSet<>();
 
   private int count;
   private int words;
 
-  /** Reserves bits for an alternation's options and indexes those that have an anchor word. */
+  /** Reserves bits for an alternation's options and notes those that are a word or phrase. */
   int register(List<Expression> options) {
     int base = words;
     words += (options.size() + 63) / 64;
     for (int i = 0; i < options.size(); i++) {
       if (options.get(i) instanceof Expression.Words w) {
-        if (count == terms.length) {
-          terms = Arrays.copyOf(terms, count * 2);
+        if (count == bits.length) {
           bits = Arrays.copyOf(bits, count * 2);
           optionWords = Arrays.copyOf(optionWords, count * 2);
         }
-        terms[count] = w.slots()[w.anchor()];
         bits[count] = base * 64 + i;
-        optionWords[count] = othersThan(terms[count], w.slots());
+        optionWords[count] = Arrays.stream(w.slots()).distinct().toArray();
+        for (int s = 0; s < w.slots().length; s++) {
+          if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w.display()[s])) {
+            common.add(w.slots()[s]);
+          }
+        }
         count++;
       }
     }
     return base;
   }
 
+  /**
+   * Each option's anchor: of its words that are not English stop words, the one that the fewest
+   * options contain. Every option anchored on a word is checked whenever the word occurs, so
+   * anchoring on words that many options share ("her", "what", "hospital") makes the pass long; a
+   * word few options use is, in the rules' own vocabulary, also a word comments seldom contain.
+   * Ties keep the earlier word. The anchor decides only which options are checked, never which are
+   * marked.
+   */
+  private int[] anchors(int termCount) {
+    int[] containing = new int[termCount];
+    for (int i = 0; i < count; i++) {
+      for (int t : optionWords[i]) {
+        containing[t]++;
+      }
+    }
+    int[] anchors = new int[count];
+    for (int i = 0; i < count; i++) {
+      int best = optionWords[i][0];
+      for (int t : optionWords[i]) {
+        if (cost(t, containing) < cost(best, containing)) {
+          best = t;
+        }
+      }
+      anchors[i] = best;
+    }
+    return anchors;
+  }
+
+  private long cost(int term, int[] containing) {
+    return (common.contains(term) ? 1L << 32 : 0L) + containing[term];
+  }
+
   /** A phrase's words other than its anchor, which is known to occur when its postings are read. */
-  private static int[] othersThan(int anchor, int[] slots) {
-    return Arrays.stream(slots).filter(t -> t != anchor).toArray();
+  private static int[] othersThan(int anchor, int[] words) {
+    return Arrays.stream(words).filter(t -> t != anchor).toArray();
   }
 
   /** The postings, by term: the option bits anchored on each of {@code termCount} terms. */
   Index index(int termCount) {
+    int[] terms = anchors(termCount);
+    int[][] others = new int[count][];
     int[] starts = new int[termCount + 1];
+    int slotCount = 0;
     for (int i = 0; i < count; i++) {
       starts[terms[i] + 1]++;
+      others[i] = othersThan(terms[i], optionWords[i]);
+      slotCount += others[i].length;
     }
     for (int t = 0; t < termCount; t++) {
       starts[t + 1] += starts[t];
-    }
-    int slotCount = 0;
-    for (int i = 0; i < count; i++) {
-      slotCount += optionWords[i].length;
     }
     int[] postings = new int[count * 3];
     int[] slots = new int[slotCount];
@@ -66,9 +110,9 @@ final class Alternatives {
       int at = 3 * fill[terms[i]]++;
       postings[at] = bits[i];
       postings[at + 1] = nextSlot;
-      postings[at + 2] = optionWords[i].length;
-      System.arraycopy(optionWords[i], 0, slots, nextSlot, optionWords[i].length);
-      nextSlot += optionWords[i].length;
+      postings[at + 2] = others[i].length;
+      System.arraycopy(others[i], 0, slots, nextSlot, others[i].length);
+      nextSlot += others[i].length;
     }
     return new Index(postings, starts, slots, words);
   }

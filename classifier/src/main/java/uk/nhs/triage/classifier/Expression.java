@@ -213,7 +213,7 @@ sealed interface Expression {
       if (rights.isEmpty()) {
         return List.of();
       }
-      List<Span> out = new ArrayList<>(2);
+      List<Span> out = null;
       for (Span a : lefts) {
         for (Span b : rights) {
           if (b.start() > a.end() + gap + 1) {
@@ -228,12 +228,18 @@ sealed interface Expression {
             close = false;
           }
           if (close) {
+            if (out == null) {
+              out = new ArrayList<>(2);
+            }
             out.add(a.join(b));
             if (out.size() >= MAX_SPANS) {
               break;
             }
           }
         }
+      }
+      if (out == null) {
+        return List.of();
       }
       sortByStart(out);
       return out;
