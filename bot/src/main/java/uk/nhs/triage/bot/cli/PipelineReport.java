@@ -73,6 +73,28 @@ final class PipelineReport {
     line(
         "  fetch -> triage item: median %,.0f ms, p99 %,.0f ms (a whole page waits for its commit)",
         backfill.latencyMillis(0.5), backfill.latencyMillis(0.99));
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT avg(pg_column_size(evidence)) AS evidence,
+                               avg(pg_column_size(cl.*)) AS row,
+                               avg((pg_column_compression(evidence) IS NOT NULL)::int) AS compressed
+                          FROM classification cl
+                        """)
+                    .map(
+                        (rs, ctx) -> {
+                          line(
+                              "  classification rows: %.0f bytes on average, evidence %.0f bytes"
+                                  + " (as stored; %.0f%% of evidence values compressed)",
+                              rs.getDouble("row"),
+                              rs.getDouble("evidence"),
+                              100 * rs.getDouble("compressed"));
+                          return 0;
+                        })
+                    .one());
     line(
         "normal polling      %d rounds of %d new comments: fetch -> triage item median %.1f ms,"
             + " p99 %.1f ms",
