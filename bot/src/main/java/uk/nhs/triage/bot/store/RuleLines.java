@@ -87,6 +87,8 @@ final class RuleLines {
           refs.add(key.ref());
           texts.add(PostgresText.clean(rule));
         });
+    // Inserted in one order in every transaction, so two polls storing the same new lines at once
+    // wait for each other instead of deadlocking.
     handle
         .createQuery(
             """
@@ -94,7 +96,7 @@ final class RuleLines {
                    SELECT * FROM unnest(:version, :ref, :rule) AS u(rules_version, ref, rule)),
                  added AS (
                    INSERT INTO rule_line (rules_version, ref, rule)
-                   SELECT rules_version, ref, rule FROM input
+                   SELECT rules_version, ref, rule FROM input ORDER BY rules_version, ref
                    ON CONFLICT (rules_version, ref) DO NOTHING)
             SELECT i.rules_version, i.ref
               FROM input i JOIN rule_line r USING (rules_version, ref)
