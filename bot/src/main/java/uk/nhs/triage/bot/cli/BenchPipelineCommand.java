@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import uk.nhs.triage.bot.DatabaseChoice;
 import uk.nhs.triage.bot.JsonMapper;
 import uk.nhs.triage.bot.Wiring;
 import uk.nhs.triage.bot.bench.CommentGenerator;
+import uk.nhs.triage.bot.bench.DatabaseCpu;
 import uk.nhs.triage.bot.bench.PipelineTimings;
 import uk.nhs.triage.bot.bench.ReplayFeedWriter;
 import uk.nhs.triage.bot.config.Account;
@@ -128,11 +130,20 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       PipelineTimings backfill = new PipelineTimings(backfilling::update);
       long started = System.nanoTime();
       long cpuBefore = processCpuNanos();
+      DatabaseCpu databaseCpu = DatabaseCpu.of(database.jdbi());
+      OptionalDouble databaseBefore =
+          databaseCpu == null ? OptionalDouble.empty() : databaseCpu.seconds();
       AccountPollResult result =
           new PollCycle(wiring.triage(), store, Clock.systemUTC(), HISTORY_WINDOW, backfill)
               .poll(account.id(), adapter);
       double seconds = (System.nanoTime() - started) / 1e9;
       double processCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+      OptionalDouble databaseAfter =
+          databaseCpu == null ? OptionalDouble.empty() : databaseCpu.seconds();
+      OptionalDouble databaseCpuSeconds =
+          databaseBefore.isPresent() && databaseAfter.isPresent()
+              ? OptionalDouble.of(databaseAfter.getAsDouble() - databaseBefore.getAsDouble())
+              : OptionalDouble.empty();
       backfilling.finish(backfill.comments());
       if (!result.succeeded()) {
         err.println("backfill failed: " + result);
@@ -162,6 +173,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
               pageSize,
               seconds,
               processCpuSeconds,
+              databaseCpuSeconds,
               backfill,
               rounds,
               perRound,

@@ -2,6 +2,7 @@ package uk.nhs.triage.bot.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import uk.nhs.triage.bot.bench.PipelineTimings;
 import uk.nhs.triage.bot.store.Database;
 
@@ -20,6 +21,7 @@ final class PipelineReport {
       int pageSize,
       double seconds,
       double processCpuSeconds,
+      OptionalDouble databaseCpuSeconds,
       PipelineTimings backfill,
       int rounds,
       int perRound,
@@ -59,9 +61,40 @@ final class PipelineReport {
         "  (the next page is classified while one is stored: the stages overlap; the bot process"
             + " used %.1f s of CPU in all, %.0f µs a comment)",
         processCpuSeconds, 1e6 * processCpuSeconds / Math.max(1, backfill.comments()));
+    if (databaseCpuSeconds.isPresent()) {
+      line(
+          "  database server: %.1f s of CPU, %.0f µs a comment (all PostgreSQL processes, from"
+              + " /proc, autovacuum included)",
+          databaseCpuSeconds.getAsDouble(),
+          1e6 * databaseCpuSeconds.getAsDouble() / Math.max(1, backfill.comments()));
+    } else {
+      line("  database server: CPU not readable (the server's processes are not on this machine)");
+    }
     line(
         "  fetch -> triage item: median %,.0f ms, p99 %,.0f ms (a whole page waits for its commit)",
         backfill.latencyMillis(0.5), backfill.latencyMillis(0.99));
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT avg(pg_column_size(evidence)) AS evidence,
+                               avg(pg_column_size(cl.*)) AS row,
+                               avg((pg_column_compression(evidence) IS NOT NULL)::int) AS compressed
+                          FROM classification cl
+                        """)
+                    .map(
+                        (rs, ctx) -> {
+                          line(
+                              "  classification rows: %.0f bytes on average, evidence %.0f bytes"
+                                  + " (as stored; %.0f%% of evidence values compressed)",
+                              rs.getDouble("row"),
+                              rs.getDouble("evidence"),
+                              100 * rs.getDouble("compressed"));
+                          return 0;
+                        })
+                    .one());
     line(
         "normal polling      %d rounds of %d new comments: fetch -> triage item median %.1f ms,"
             + " p99 %.1f ms",

@@ -49,7 +49,12 @@ public final class SubjectAccessExport {
               json.valueToTree(
                   rows(
                       h,
-                      "SELECT * FROM classification WHERE comment_id IN (" + THEIR_COMMENTS + ")",
+                      "SELECT comment_id, labels, review_labels, scores,"
+                          + " evidence_with_rules(rules_version, evidence) AS evidence,"
+                          + " rules_version, classified_at"
+                          + " FROM classification WHERE comment_id IN ("
+                          + THEIR_COMMENTS
+                          + ")",
                       lower)));
           out.set(
               "triage_items",

@@ -1,11 +1,14 @@
 package uk.nhs.triage.bot.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Evidence;
 import uk.nhs.triage.classifier.LabelScore;
@@ -45,14 +48,29 @@ final class JsonColumns {
     return write(scores);
   }
 
-  /** Label (wire name) to the rules that matched and the words they matched. */
-  String evidence(Classification classification) {
-    Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
+  /**
+   * Label (wire name) to the rules that matched and the words they matched; a rule stored in {@code
+   * rule_line} ({@code stored}) is named by its reference, any other is written in full.
+   */
+  String evidence(Classification classification, Set<RuleLines.Key> stored) {
+    Map<String, List<StoredEvidence>> evidence = new LinkedHashMap<>();
     for (LabelScore score : classification.scores().values()) {
       if (!score.evidence().isEmpty()) {
-        evidence.put(score.label().wireName(), score.evidence());
+        List<StoredEvidence> rules = new ArrayList<>(score.evidence().size());
+        for (Evidence e : score.evidence()) {
+          String ref = RuleLines.ref(e.rule());
+          rules.add(
+              ref != null && stored.contains(RuleLines.key(classification, ref))
+                  ? new StoredEvidence(ref, null, e.matched(), e.weight())
+                  : new StoredEvidence(null, e.rule(), e.matched(), e.weight()));
+        }
+        evidence.put(score.label().wireName(), rules);
       }
     }
     return write(evidence);
   }
+
+  /** One matched rule as stored: by reference to its rule line, or in full. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record StoredEvidence(String ref, String rule, List<String> matched, double weight) {}
 }

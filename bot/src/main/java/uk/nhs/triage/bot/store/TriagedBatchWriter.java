@@ -152,6 +152,8 @@ final class TriagedBatchWriter {
   }
 
   private void copyClassifications(List<NewComment> rows) {
+    Set<RuleLines.Key> stored =
+        RuleLines.store(handle, rows.stream().map(n -> n.triaged.classification()).toList());
     CopyRows copy =
         new CopyRows(
             "classification (comment_id, labels, review_labels, scores, evidence, rules_version)");
@@ -161,7 +163,7 @@ final class TriagedBatchWriter {
           .array(wireNames(c.labels()))
           .array(wireNames(c.forReview()))
           .text(json.scores(c))
-          .text(json.evidence(c))
+          .text(json.evidence(c, stored))
           .text(c.rulesVersion())
           .endRow();
     }

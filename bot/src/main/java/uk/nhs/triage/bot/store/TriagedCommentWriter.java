@@ -9,8 +9,10 @@ import static uk.nhs.triage.bot.store.TriageRecords.wireNames;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import uk.nhs.triage.adapters.Author;
 import uk.nhs.triage.adapters.Comment;
@@ -91,6 +93,7 @@ final class TriagedCommentWriter {
   }
 
   private void insertClassification(long commentId, Classification classification) {
+    Set<RuleLines.Key> stored = RuleLines.store(handle, List.of(classification));
     handle
         .createUpdate(
             """
@@ -103,7 +106,7 @@ final class TriagedCommentWriter {
         .bindArray("labels", String.class, wireNames(classification.labels()))
         .bindArray("reviewLabels", String.class, wireNames(classification.forReview()))
         .bind("scores", json.scores(classification))
-        .bind("evidence", json.evidence(classification))
+        .bind("evidence", json.evidence(classification, stored))
         .bind("rulesVersion", clean(classification.rulesVersion()))
         .execute();
   }

@@ -183,7 +183,7 @@ public final class ItemQueries {
                            coalesce(c.created_at, c.fetched_at) AS posted_at, c.url,
                            coalesce(cl.labels, '{}') AS labels,
                            coalesce(cl.review_labels, '{}') AS review_labels,
-                           coalesce(cl.evidence, '{}') AS evidence,
+                           evidence_with_rules(cl.rules_version, cl.evidence) AS evidence,
                            EXISTS (SELECT 1 FROM media_enquiry m WHERE m.comment_id = c.id) AS media
                       FROM triage_item t
                       JOIN comment c ON c.id = t.comment_id

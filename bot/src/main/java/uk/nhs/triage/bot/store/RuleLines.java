@@ -1,0 +1,114 @@
+package uk.nhs.triage.bot.store;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import uk.nhs.triage.classifier.Classification;
+import uk.nhs.triage.classifier.Evidence;
+import uk.nhs.triage.classifier.LabelScore;
+
+/**
+ * Keeps each rules version's matched rule lines once in {@code rule_line}, so evidence can name a
+ * rule by its file and line ({@link #ref}) instead of repeating its text for every comment.
+ */
+final class RuleLines {
+
+  /** A rule line as stored: its rules version (never null: "" stands for none) and reference. */
+  record Key(String version, String ref) {}
+
+  private static final int LONGEST_REF = 200;
+
+  private RuleLines() {}
+
+  /**
+   * The reference a rule is stored under: its text up to the first {@code file:line} (e.g. {@code
+   * negative.rules:14} or {@code negated negative.rules:14}); null when it has none, in which case
+   * it is kept in full in the evidence.
+   */
+  static String ref(String rule) {
+    int limit = Math.min(rule.length(), LONGEST_REF);
+    for (int colon = rule.indexOf(':');
+        colon > 0 && colon < limit;
+        colon = rule.indexOf(':', colon + 1)) {
+      int end = colon + 1;
+      while (end < rule.length() && Character.isDigit(rule.charAt(end))) {
+        end++;
+      }
+      if (end > colon + 1 && (end == rule.length() || rule.charAt(end) == ' ')) {
+        return rule.substring(0, end);
+      }
+    }
+    return null;
+  }
+
+  static Key key(Classification classification, String ref) {
+    String version = classification.rulesVersion();
+    return new Key(version == null ? "" : PostgresText.clean(version), PostgresText.clean(ref));
+  }
+
+  /**
+   * Stores the rule lines of these classifications that are not stored yet, inside the caller's
+   * transaction.
+   *
+   * @return the rule lines that evidence may name by reference: stored with exactly this text (a
+   *     reference stored before with another text, which a rules version should never have, is left
+   *     out, so its evidence keeps the rule in full)
+   */
+  static Set<Key> store(Handle handle, List<Classification> classifications) {
+    Map<Key, String> rules = new LinkedHashMap<>();
+    Set<Key> clashing = new HashSet<>();
+    for (Classification classification : classifications) {
+      for (LabelScore score : classification.scores().values()) {
+        for (Evidence evidence : score.evidence()) {
+          String ref = ref(evidence.rule());
+          if (ref != null) {
+            Key key = key(classification, ref);
+            String known = rules.putIfAbsent(key, evidence.rule());
+            if (known != null && !known.equals(evidence.rule())) {
+              clashing.add(key);
+            }
+          }
+        }
+      }
+    }
+    if (rules.isEmpty()) {
+      return Set.of();
+    }
+    List<String> versions = new ArrayList<>(rules.size());
+    List<String> refs = new ArrayList<>(rules.size());
+    List<String> texts = new ArrayList<>(rules.size());
+    rules.forEach(
+        (key, rule) -> {
+          versions.add(key.version());
+          refs.add(key.ref());
+          texts.add(PostgresText.clean(rule));
+        });
+    // Inserted in one order in every transaction, so two polls storing the same new lines at once
+    // wait for each other instead of deadlocking.
+    handle
+        .createQuery(
+            """
+            WITH input AS (
+                   SELECT * FROM unnest(:version, :ref, :rule) AS u(rules_version, ref, rule)),
+                 added AS (
+                   INSERT INTO rule_line (rules_version, ref, rule)
+                   SELECT rules_version, ref, rule FROM input ORDER BY rules_version, ref
+                   ON CONFLICT (rules_version, ref) DO NOTHING)
+            SELECT i.rules_version, i.ref
+              FROM input i JOIN rule_line r USING (rules_version, ref)
+             WHERE r.rule <> i.rule
+            """)
+        .bindArray("version", String.class, versions)
+        .bindArray("ref", String.class, refs)
+        .bindArray("rule", String.class, texts)
+        .map((rs, ctx) -> new Key(rs.getString(1), rs.getString(2)))
+        .forEach(clashing::add);
+    Set<Key> usable = new HashSet<>(rules.keySet());
+    usable.removeAll(clashing);
+    return usable;
+  }
+}
