@@ -63,8 +63,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         "none".equals(floors) || !Files.exists(Path.of(floors))
             ? Floors.none()
             : Floors.load(Path.of(floors));
-    ScorecardReport.print(System.out, gold.toString(), card, floorsToMeet, mistakes);
-    return floorsToMeet.unmet(card).isEmpty() ? 0 : 1;
+    List<String> unmet =
+        ScorecardReport.print(System.out, gold.toString(), card, floorsToMeet, mistakes);
+    return unmet.isEmpty() ? 0 : 1;
   }
 
   /**

@@ -11,7 +11,8 @@ import uk.nhs.triage.classifier.Label;
 public final class ScorecardReport {
   private ScorecardReport() {}
 
-  public static void print(
+  /** Prints the scorecard and the floors' verdict; returns the floors not met. */
+  public static List<String> print(
       PrintStream out, String corpus, Scorecard card, Floors floors, int mistakesToShow) {
     List<String> unmet = floors.unmet(card);
     out.printf(Locale.ROOT, "%s: %d comments%n%n", corpus, card.comments());
@@ -61,6 +62,7 @@ public final class ScorecardReport {
       out.println("Quality floors NOT met:");
       unmet.forEach(line -> out.println("  " + line));
     }
+    return unmet;
   }
 
   private static void row(

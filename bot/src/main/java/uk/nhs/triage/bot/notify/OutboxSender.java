@@ -233,20 +233,10 @@ public final class OutboxSender implements Runnable {
     boolean foundPosted = false;
     try {
       if (entry.kind().equals(OutboxEntry.REPLY)) {
-        if (mayAlreadyBePosted(entry)) {
-          Optional<String> posted = platforms.alreadyPosted(entry);
-          if (posted.isPresent()) {
-            ref = posted.get();
-            foundPosted = true;
-          }
-        }
-        if (!foundPosted) {
-          if (!OutboxStore.REPLY_MAY_BE_POSTED.equals(entry.deliveryRef())) {
-            store.notePosting(entry.id());
-          }
-          ref = platforms.reply(entry);
-          CrashPoint.reached(CrashPoint.AFTER_REPLY_SENT);
-        }
+        Optional<String> posted =
+            mayAlreadyBePosted(entry) ? platforms.alreadyPosted(entry) : Optional.empty();
+        foundPosted = posted.isPresent();
+        ref = foundPosted ? posted.get() : postReply(entry);
         action = "reply_posted";
       } else {
         // Hiding is asked again without a look: hiding a hidden comment changes nothing.
@@ -293,6 +283,16 @@ public final class OutboxSender implements Runnable {
       LOG.info("{} for {} on account {}", action, entry.idempotencyKey(), entry.destination());
     }
     return new SendReport(1, 0, 0, 0);
+  }
+
+  /** Notes the entry as possibly posted (once), then posts it; returns the platform's id. */
+  private String postReply(OutboxEntry entry) throws AdapterException, PermanentFailure {
+    if (!OutboxStore.REPLY_MAY_BE_POSTED.equals(entry.deliveryRef())) {
+      store.notePosting(entry.id());
+    }
+    String ref = platforms.reply(entry);
+    CrashPoint.reached(CrashPoint.AFTER_REPLY_SENT);
+    return ref;
   }
 
   /**
