@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.triage.adapters.SourceAdapter;
+import uk.nhs.triage.bot.calendar.CalendarCoverage;
 import uk.nhs.triage.bot.config.Account;
 import uk.nhs.triage.bot.config.TriageConfig;
 import uk.nhs.triage.bot.pipeline.AccountPollResult;
@@ -30,6 +31,7 @@ public final class TriageBot implements AutoCloseable {
   private final TriageStore store;
   private final PollCycle pollCycle;
   private final AccountStatsCheck statsCheck;
+  private final CalendarCoverage calendarCoverage;
   private final Map<String, String> environment;
   private final Clock clock;
 
@@ -42,6 +44,7 @@ public final class TriageBot implements AutoCloseable {
     this.store = new TriageStore(database.jdbi(), JsonMapper.create());
     this.pollCycle = new PollCycle(wiring.triage(), store, clock, HISTORY_WINDOW);
     this.statsCheck = new AccountStatsCheck(store, clock);
+    this.calendarCoverage = new CalendarCoverage(wiring.router().calendar(), clock);
   }
 
   /** Opens the database the config and environment choose, migrates it, registers the accounts. */
@@ -68,6 +71,7 @@ public final class TriageBot implements AutoCloseable {
       Wiring wiring, Database database, Map<String, String> environment, Clock clock) {
     database.migrate();
     TriageBot bot = new TriageBot(wiring, database, environment, clock);
+    bot.calendarCoverage.logIfDue();
     for (Account account : wiring.config().enabledAccounts()) {
       bot.store.registerAccount(account.id(), account.platform(), account.handle());
     }
@@ -76,6 +80,7 @@ public final class TriageBot implements AutoCloseable {
 
   /** One poll of every enabled account; one account's failure does not stop the others. */
   public List<AccountPollResult> pollOnce() {
+    calendarCoverage.logIfDue();
     List<AccountPollResult> results = new ArrayList<>();
     for (Account account : wiring.config().enabledAccounts()) {
       try {

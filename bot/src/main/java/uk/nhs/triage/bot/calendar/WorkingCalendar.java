@@ -57,6 +57,11 @@ public final class WorkingCalendar {
         BankHolidaysFile.read(bankHolidaysFile), zone, officeHours, bankHolidaysFile.toString());
   }
 
+  /** The last day whose bank holidays the file lists: working days after it cannot be counted. */
+  public LocalDate coveredUntil() {
+    return LocalDate.of(lastYear, 12, 31);
+  }
+
   public ZoneId zone() {
     return zone;
   }

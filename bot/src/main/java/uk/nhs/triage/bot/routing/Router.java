@@ -48,6 +48,11 @@ public final class Router {
         calendar);
   }
 
+  /** The working calendar deadlines are counted with. */
+  public WorkingCalendar calendar() {
+    return calendar;
+  }
+
   public static Router fromConfig(TriageConfig config, WorkingCalendar calendar) {
     return load(config.routing(), config.templates(), calendar, config.organisation());
   }
