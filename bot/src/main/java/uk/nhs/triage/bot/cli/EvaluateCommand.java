@@ -57,7 +57,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       Comment byAuthor = oneIdentityPerAuthor(comment);
       Classification got = classifier.classify(comment.text(), histories.historyOf(byAuthor), at);
       histories.record(byAuthor, got, at);
-      card.add(comment.externalId(), comment.text(), item.expected(), got.labels());
+      card.add(
+          comment.externalId(), comment.text(), item.expected(), got.labels(), got.forReview());
     }
     Floors floorsToMeet =
         "none".equals(floors) || !Files.exists(Path.of(floors))

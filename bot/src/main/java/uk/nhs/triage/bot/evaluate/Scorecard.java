@@ -31,9 +31,13 @@ public final class Scorecard {
     }
   }
 
-  /** One label's figures. Precision, recall and F1 are 1.0 when there was nothing to get wrong. */
+  /**
+   * One label's figures. Precision, recall and F1 are 1.0 when there was nothing to get wrong.
+   * {@code missedInReview} counts the misses that scored in the label's review band: they did not
+   * get the label, but they reach a person marked "to check".
+   */
   public record LabelFigures(
-      Label label, int truePositives, int falsePositives, int falseNegatives) {
+      Label label, int truePositives, int falsePositives, int falseNegatives, int missedInReview) {
     public int support() {
       return truePositives + falseNegatives;
     }
@@ -47,6 +51,11 @@ public final class Scorecard {
       return support() == 0 ? 1.0 : (double) truePositives / support();
     }
 
+    /** The share of the label's comments that got it or reached a person in its review band. */
+    public double recallWithReview() {
+      return support() == 0 ? 1.0 : (double) (truePositives + missedInReview) / support();
+    }
+
     public double f1() {
       double p = precision();
       double r = recall();
@@ -56,11 +65,15 @@ public final class Scorecard {
 
   public Scorecard() {
     for (Label label : Label.values()) {
-      counts.put(label, new int[3]);
+      counts.put(label, new int[4]);
     }
   }
 
-  public void add(String id, String text, Set<Label> expected, Set<Label> got) {
+  /**
+   * Adds one comment: the labels a person gave it, the labels it got and those it had in review.
+   */
+  public void add(
+      String id, String text, Set<Label> expected, Set<Label> got, Set<Label> inReview) {
     comments++;
     for (Label label : Label.values()) {
       boolean want = expected.contains(label);
@@ -72,6 +85,9 @@ public final class Scorecard {
         c[1]++;
       } else if (want) {
         c[2]++;
+        if (inReview.contains(label)) {
+          c[3]++;
+        }
       }
     }
     if (!expected.equals(got)) {
@@ -85,7 +101,7 @@ public final class Scorecard {
 
   public LabelFigures figures(Label label) {
     int[] c = counts.get(label);
-    return new LabelFigures(label, c[0], c[1], c[2]);
+    return new LabelFigures(label, c[0], c[1], c[2], c[3]);
   }
 
   /** Figures over every decision of every label pooled together. */
@@ -93,12 +109,14 @@ public final class Scorecard {
     int tp = 0;
     int fp = 0;
     int fn = 0;
+    int review = 0;
     for (int[] c : counts.values()) {
       tp += c[0];
       fp += c[1];
       fn += c[2];
+      review += c[3];
     }
-    return new LabelFigures(null, tp, fp, fn);
+    return new LabelFigures(null, tp, fp, fn, review);
   }
 
   /** The plain mean of each label's precision, recall and F1: {precision, recall, f1}. */

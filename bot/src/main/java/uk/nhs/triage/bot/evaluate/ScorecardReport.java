@@ -18,14 +18,15 @@ public final class ScorecardReport {
     out.printf(Locale.ROOT, "%s: %d comments%n%n", corpus, card.comments());
     out.printf(
         Locale.ROOT,
-        "%-16s %9s %9s %9s %8s %5s %5s%n",
+        "%-16s %9s %9s %9s %8s %5s %5s %14s%n",
         "label",
         "precision",
         "recall",
         "f1",
         "support",
         "fp",
-        "fn");
+        "fn",
+        "recall+review");
     for (Label label : Label.values()) {
       Scorecard.LabelFigures f = card.figures(label);
       row(out, label.wireName(), f.precision(), f.recall(), f.f1(), f.support(), f);
@@ -35,6 +36,9 @@ public final class ScorecardReport {
     row(out, "micro avg", micro.precision(), micro.recall(), micro.f1(), micro.support(), micro);
     double[] macro = card.macro();
     out.printf(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f%n", "macro avg", macro[0], macro[1], macro[2]);
+    out.println(
+        "(recall+review: the share that got the label or reached a person in its review band;"
+            + " floors use recall)");
 
     List<Scorecard.Mistake> mistakes = card.mistakes();
     out.printf(Locale.ROOT, "%n%d comments with a miss or a false alarm", mistakes.size());
@@ -75,14 +79,15 @@ public final class ScorecardReport {
       Scorecard.LabelFigures f) {
     out.printf(
         Locale.ROOT,
-        "%-16s %9.3f %9.3f %9.3f %8d %5d %5d%n",
+        "%-16s %9.3f %9.3f %9.3f %8d %5d %5d %14.3f%n",
         name,
         p,
         r,
         f1,
         support,
         f.falsePositives(),
-        f.falseNegatives());
+        f.falseNegatives(),
+        f.recallWithReview());
   }
 
   private static String names(Set<Label> labels) {

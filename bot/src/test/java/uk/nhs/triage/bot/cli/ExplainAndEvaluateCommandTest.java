@@ -81,6 +81,7 @@ class ExplainAndEvaluateCommandTest {
         .contains("positive")
         .contains("micro avg")
         .contains("macro avg")
+        .contains("recall+review")
         .contains("g3  missed foi_request")
         .contains("foi_request recall 0.000 is below the floor 0.95");
 
