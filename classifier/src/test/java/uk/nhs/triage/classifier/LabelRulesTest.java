@@ -306,6 +306,57 @@ class LabelRulesTest {
     assertDoesNotFire(Label.SAFEGUARDING, text);
   }
 
+  // Round 4 families: harm near a failure of care, medicines handled wrongly, someone dismissed as
+  // drunk; control, money tricked away, suicide said obliquely or in online words.
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The nurse gave dad 10mg of morphine instead of 1mg and he stopped responding for an hour",
+        "They treated him like he was drunk in A&E but it was a stroke, by the time anyone scanned him"
+            + " it was too late",
+        "My mum keeled over in the bay and nobody came for twenty minutes",
+        "The chemist handed over a bag of tablets meant for a different lady and mum took two",
+        "His syringe driver ran dry on Saturday night and no nurse came until Monday"
+      })
+  void patientSafetyFromRoundFourFamilies(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Ambulance was with us in 6 minutes when grandad had his fall, thank you so much",
+        "I've had my medication review at last, the pharmacist was great",
+        "The staff kept my mum safe and comfortable, I cannot thank them enough"
+      })
+  void patientSafetyRoundFourNearMisses(String text) {
+    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Her boyfriend tracks her phone and gives her an allowance, she's frightened of him",
+        "My 14 year old is being blackmailed by someone who says he'll send her photos to everyone",
+        "i just want to unalive myself tbh",
+        "Our elderly neighbour has been fleeced by rogue traders, she's 86 and lives alone",
+        "honestly the family would be fine without me in it"
+      })
+  void safeguardingFromRoundFourFamilies(String text) {
+    assertFires(Label.SAFEGUARDING, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "My partner checks the car park app every morning because the charges keep changing",
+        "My husband is terrified of needles so the nurse was so patient with him, thank you",
+        "That documentary about the care home abuse scandal was hard to watch"
+      })
+  void safeguardingRoundFourNearMisses(String text) {
+    assertDoesNotFire(Label.SAFEGUARDING, text);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
