@@ -76,6 +76,7 @@ class SentimentFamiliesTest {
         "Never thought I'd say this about a hospital car park but the new app is simple.",
         // a small kindness told as a fact
         "The radiographer held my hand the whole time I was in the scanner.",
+        "The paramedic stayed with my nan until the night carer arrived.",
         // praise that opens with its own negator
         "Nominated our health visitor for the award. Nobody deserves it more.",
         // applause on its own
@@ -91,7 +92,10 @@ class SentimentFamiliesTest {
         "Can anyone recommend a good private physio near the hospital?",
         "Congratulations on lowering the bar yet again.",
         "Good luck to everyone doing the sponsored swim tomorrow",
-        "Hit rock bottom last year and the crisis team never rang back."
+        "Hit rock bottom last year and the crisis team never rang back.",
+        // a debt, and a lodger, are not praise
+        "He says he owes them 500 quid and they keep turning up at the door.",
+        "My nephew has been staying with me since the flat flooded."
       })
   void praiseFamiliesKeepTheirNearMisses(String text) {
     assertDoesNotFire(Label.POSITIVE, text);
