@@ -25,12 +25,15 @@ import uk.nhs.triage.bot.store.TestDatabase;
 
 /**
  * The web app in Debian's headless Chromium, driven as a comms team member would use it. Saves a
- * screenshot of each main page under docs/screenshots/.
+ * screenshot of each main page under target/screenshots/, or under the directory named by the
+ * system property {@code screenshots.dir} ({@code -Dscreenshots.dir=../docs/screenshots} refreshes
+ * the documentation's pictures), so that running the tests leaves the work tree unchanged.
  */
 class BrowserTest {
   @RegisterExtension static final TestDatabase DB = new TestDatabase();
 
-  private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
   private static WebFixture app;
   private static ChromeDriver browser;
