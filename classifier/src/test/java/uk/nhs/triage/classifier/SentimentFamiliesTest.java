@@ -137,7 +137,17 @@ class SentimentFamiliesTest {
         "Whoever planned the new one-way system round outpatients needs a word.",
         // sarcastic praise of a system, money spent on looks
         "Marvellous arrangement where you queue outside in the rain to book a blood test.",
-        "Good to know the trust can afford new lanyards for everyone."
+        "Good to know the trust can afford new lanyards for everyone.",
+        // second pass: what the writer only wants, whose job it is, the least you could do
+        "All I want is someone to ring me back about the hearing test.",
+        "Clearly nobody wants to take ownership of my mum's care plan.",
+        "Podiatry says it's not their department and the GP says the same.",
+        "The least you could do is tell families when visiting times change.",
+        // money on the wrong thing, nobody on duty, what was meant to happen, contact nobody wants
+        "You spend more on management consultants than on the district nurses.",
+        "No physio available until March at the community hospital.",
+        "The patient transport was supposed to collect dad at ten and came at four.",
+        "Please stop texting me reminders for an appointment I cancelled in June."
       })
   void round5ComplaintFamilies(String text) {
     assertFires(Label.NEGATIVE, text);
@@ -158,7 +168,10 @@ class SentimentFamiliesTest {
         "I'm a terrible patient, always late, and the practice nurse is still lovely to me.",
         "The midwife made a scary night so much less frightening.",
         "Our daughter went missing for an hour at the fair, found safe now.",
-        "The whole point of the drop-in is to help people who can't book, so come along."
+        "The whole point of the drop-in is to help people who can't book, so come along.",
+        "@footy_dad99 nobody cares about your opinion on junior doctors, mate",
+        "The new birth centre is supposed to be the best in the region, can't wait.",
+        "My labour wasn't a disaster after all, thanks to the midwives."
       })
   void round5ComplaintFamiliesKeepTheirNearMisses(String text) {
     assertDoesNotFire(Label.NEGATIVE, text);
