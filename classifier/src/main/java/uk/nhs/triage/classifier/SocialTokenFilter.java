@@ -7,8 +7,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Restores the {@code @}, {@code #} and {@code *} marks protected by {@link SocialMarkCharFilter},
- * and drops emoji presentation selectors and skin-tone modifiers so that 👏🏽 and 👏, ❤️ and ❤ are
- * the same word.
+ * and drops emoji presentation selectors, skin-tone modifiers and the joined gender signs so that
+ * 👏🏽 and 👏, ❤️ and ❤, 🤦‍♀️ and 🤦 are the same word (other joined sequences, such as 🧑‍⚕️, are
+ * kept).
  */
 final class SocialTokenFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -32,6 +33,11 @@ final class SocialTokenFilter extends TokenFilter {
         } else if (c == SocialMarkCharFilter.MASK) {
           c = '*';
         } else if (c == '\uFE0F' || c == '\uFE0E') {
+          continue;
+        } else if (c == '\u200D'
+            && i + 1 < length
+            && (buffer[i + 1] == '\u2640' || buffer[i + 1] == '\u2642')) {
+          i++;
           continue;
         } else if (c == '\uD83C'
             && i + 1 < length

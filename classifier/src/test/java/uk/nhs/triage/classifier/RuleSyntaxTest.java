@@ -29,6 +29,7 @@ class RuleSyntaxTest {
         2 colour NEAR/1 blue
         1 bell
         -1 bell NEAR/2 push
+        2 🤦 NEAR/1 ward
         unless "awareness week"
         """);
     Files.writeString(dir.resolve("spellings.conf"), "colour = color\n");
@@ -37,6 +38,14 @@ class RuleSyntaxTest {
 
   private static double score(String text) {
     return classifier.classify(text).score(Label.PATIENT_SAFETY);
+  }
+
+  @Test
+  void emojiMatchWhateverTheirSkinToneGenderOrPresentation() {
+    assertThat(score("ward 🤦")).isEqualTo(2);
+    assertThat(score("ward 🤦\u200D\u2640\uFE0F")).isEqualTo(2);
+    assertThat(score("ward 🤦\uD83C\uDFFD\u200D\u2642\uFE0F")).isEqualTo(2);
+    assertThat(score("ward 🤷")).isZero();
   }
 
   @Test
