@@ -88,7 +88,8 @@ class SafetyFamiliesTest {
         "My uncle's new lodger does his shopping and there's never any change, and Uncle seems frightened of him.",
         "My friend says her sister is being sent abroad for the holidays and won't be coming back to school.",
         "His curtains have been shut for a fortnight and when I knocked the smell was awful.",
-        "His partner took his bank card and spends all of it on drink, he's too scared to say anything."
+        "His partner took his bank card and spends all of it on drink, he's too scared to say anything.",
+        "Mum's carer took her bank card and won't give it back."
       })
   void safeguardingFamiliesFire(String text) {
     assertFires(Label.SAFEGUARDING, text);
@@ -101,6 +102,8 @@ class SafetyFamiliesTest {
   @ValueSource(
       strings = {
         "My wife took my card to the supermarket for me because I'm on crutches.",
+        "my partner took my bank card to the shop",
+        "My partner took my bank card.",
         "My dad is controlling the TV remote again this Christmas.",
         "What age can kids stay home on their own? My eldest is 12.",
         "If your teenager is stressed about exams, please talk to them.",
