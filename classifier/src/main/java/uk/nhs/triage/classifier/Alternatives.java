@@ -7,17 +7,22 @@ import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
- * Which options of every alternation ({@code a | "b c" | d*}) in the rules are worth trying on a
- * comment. Each option that is a word or phrase is indexed under its anchor word; one pass over the
- * comment's words then sets a bit per option whose anchor occurs, so an alternation of fifty
- * options tries the one or two that can match instead of checking all fifty. Built while the rules
- * are parsed; an alternation's bits start at word {@link Expression.AnyOf#base()} of 64 bits.
+ * Which phrase options of every alternation ({@code a | "b c" | d*}) in the rules are worth trying
+ * on a comment. Each phrase option is indexed under its anchor word; one pass over the comment's
+ * words then sets a bit per phrase option whose words all occur, so an alternation of fifty options
+ * tries the one or two that can match instead of checking all fifty. (A one-word option is tried
+ * when its word occurs, which the alternation reads from the comment directly: {@link OptionPlan}.)
+ * Built while the rules are parsed; an alternation's bits start at word {@link
+ * Expression.AnyOf#base()} of 64 bits.
  */
 final class Alternatives {
   private int[] bits = new int[256];
 
   /** Each option's distinct words (a phrase's slots), to mark it only when all of them occur. */
   private int[][] optionWords = new int[256][];
+
+  /** Whether each option is a phrase (more than one word), the only options marked. */
+  private boolean[] phrase = new boolean[256];
 
   /**
    * Words of the English stop list ("to", "the"): frequent in any text, so never an anchor if
@@ -28,7 +33,10 @@ final class Alternatives {
   private int count;
   private int words;
 
-  /** Reserves bits for an alternation's options and notes those that are a word or phrase. */
+  /**
+   * Reserves bits for an alternation's options and notes those that are a word or phrase (words
+   * count towards choosing anchors; only phrases are marked).
+   */
   int register(List<Expression> options) {
     int base = words;
     words += (options.size() + 63) / 64;
@@ -37,8 +45,10 @@ final class Alternatives {
         if (count == bits.length) {
           bits = Arrays.copyOf(bits, count * 2);
           optionWords = Arrays.copyOf(optionWords, count * 2);
+          phrase = Arrays.copyOf(phrase, count * 2);
         }
         bits[count] = base * 64 + i;
+        phrase[count] = w.slots().length > 1;
         optionWords[count] = Arrays.stream(w.slots()).distinct().toArray();
         for (int s = 0; s < w.slots().length; s++) {
           if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w.display()[s])) {
@@ -88,25 +98,33 @@ final class Alternatives {
     return Arrays.stream(words).filter(t -> t != anchor).toArray();
   }
 
-  /** The postings, by term: the option bits anchored on each of {@code termCount} terms. */
+  /** The postings, by term: the phrase option bits anchored on each of {@code termCount} terms. */
   Index index(int termCount) {
     int[] terms = anchors(termCount);
     int[][] others = new int[count][];
     int[] starts = new int[termCount + 1];
     int slotCount = 0;
+    int phrases = 0;
     for (int i = 0; i < count; i++) {
+      if (!phrase[i]) {
+        continue;
+      }
       starts[terms[i] + 1]++;
       others[i] = othersThan(terms[i], optionWords[i]);
       slotCount += others[i].length;
+      phrases++;
     }
     for (int t = 0; t < termCount; t++) {
       starts[t + 1] += starts[t];
     }
-    int[] postings = new int[count * 3];
+    int[] postings = new int[phrases * 3];
     int[] slots = new int[slotCount];
     int[] fill = Arrays.copyOf(starts, termCount);
     int nextSlot = 0;
     for (int i = 0; i < count; i++) {
+      if (!phrase[i]) {
+        continue;
+      }
       int at = 3 * fill[terms[i]]++;
       postings[at] = bits[i];
       postings[at + 1] = nextSlot;

@@ -129,7 +129,7 @@ public final class Classifier {
       if (singleTerm[r] >= 0) {
         applyWord(r, tokens, score, vetoed, scored, evidence);
       } else {
-        apply(ruleArray[r], tokens, score, vetoed, scored, evidence);
+        apply(ruleArray[r], tokens, ws.matches, score, vetoed, scored, evidence);
       }
     }
     LabelRules personal = rules.labels().get(Label.PERSONAL_DATA);
@@ -173,48 +173,44 @@ public final class Classifier {
   private void apply(
       Rule rule,
       CommentTokens tokens,
+      Matches matches,
       double[] score,
       boolean[] vetoed,
       boolean[] scored,
       List<List<Evidence>> evidence) {
-    List<Span> spans = rule.match().spans(tokens);
-    if (spans.isEmpty()) {
+    matches.clear();
+    long spans = rule.match().matches(tokens, matches);
+    if (spans == Matches.NONE) {
       return;
     }
     if (rule.unless() != null) {
-      List<Span> excluded = rule.unless().spans(tokens);
-      if (!excluded.isEmpty()) {
-        List<Span> kept = new ArrayList<>(spans.size());
-        for (Span s : spans) {
-          if (excluded.stream().noneMatch(s::overlaps)) {
-            kept.add(s);
-          }
-        }
-        spans = kept;
-        if (spans.isEmpty()) {
+      long excluded = rule.unless().matches(tokens, matches);
+      if (excluded != Matches.NONE) {
+        spans = kept(matches, spans, excluded);
+        if (spans == Matches.NONE) {
           return;
         }
       }
     }
+    int first = Matches.first(spans);
     int label = rule.label().ordinal();
     if (rule.veto()) {
       vetoed[label] = true;
-      add(evidence, label, new Evidence(rule.source(), words(tokens, spans.get(0), -1), 0));
+      add(evidence, label, new Evidence(rule.source(), words(tokens, matches, first, -1), 0));
       return;
     }
     LabelRules settings = labelSettings[label];
     boolean negatable =
         rule.weight() > 0 && (settings.onNegation() != null || settings.cancelOnNegation());
+    int chosen = first;
     if (negatable) {
       int negator = -1;
-      Span plain = null;
-      for (Span s : spans) {
+      int plain = -1;
+      for (int s = first, end = first + Matches.count(spans); s < end; s++) {
         // a match that opens with its own negator ("no one told us") is already negative: a
         // negator before it ("no key and no one told us") lists, it does not flip
-        int q =
-            tokens.isNegator(s.start())
-                ? -1
-                : tokens.negatorBefore(s.start(), rules.negationWindow());
+        int start = matches.start(s);
+        int q = tokens.isNegator(start) ? -1 : tokens.negatorBefore(start, rules.negationWindow());
         if (q < 0) {
           plain = s;
           break;
@@ -223,7 +219,7 @@ public final class Classifier {
           negator = q;
         }
       }
-      if (plain == null) {
+      if (plain < 0) {
         if (settings.cancelOnNegation()) {
           return;
         }
@@ -234,10 +230,10 @@ public final class Classifier {
             evidence,
             target,
             new Evidence(
-                "negated " + rule.source(), words(tokens, spans.get(0), negator), rule.weight()));
+                "negated " + rule.source(), words(tokens, matches, first, negator), rule.weight()));
         return;
       }
-      spans = List.of(plain);
+      chosen = plain;
     }
     score[label] += rule.weight();
     if (rule.weight() > 0) {
@@ -246,7 +242,26 @@ public final class Classifier {
     add(
         evidence,
         label,
-        new Evidence(rule.source(), words(tokens, spans.get(0), -1), rule.weight()));
+        new Evidence(rule.source(), words(tokens, matches, chosen, -1), rule.weight()));
+  }
+
+  /** The matches of {@code spans} that overlap none of {@code excluded}, as a new list. */
+  private static long kept(Matches matches, long spans, long excluded) {
+    int first = matches.next();
+    int n = 0;
+    int exFirst = Matches.first(excluded);
+    int exEnd = exFirst + Matches.count(excluded);
+    for (int s = Matches.first(spans), end = s + Matches.count(spans); s < end; s++) {
+      boolean overlaps = false;
+      for (int x = exFirst; x < exEnd && !overlaps; x++) {
+        overlaps = matches.start(s) <= matches.end(x) && matches.start(x) <= matches.end(s);
+      }
+      if (!overlaps) {
+        matches.addCopy(s);
+        n++;
+      }
+    }
+    return n == 0 ? Matches.NONE : Matches.list(first, n);
   }
 
   /**
@@ -298,8 +313,7 @@ public final class Classifier {
         add(
             evidence,
             target,
-            new Evidence(
-                "negated " + ruleSource[r], words(tokens, Span.of(at[0], at[0]), negator), weight));
+            new Evidence("negated " + ruleSource[r], negatedWord(tokens, at[0], negator), weight));
         return;
       }
       chosen = plain;
@@ -373,18 +387,28 @@ public final class Classifier {
     }
   }
 
-  private static List<String> words(CommentTokens tokens, Span span, int negator) {
-    int[] pieces = span.pieces();
-    if (negator < 0 && pieces.length == 2) {
-      return List.of(tokens.written(pieces[0], pieces[1]));
+  /** The words of match {@code match} as written, after the negator's when there is one. */
+  private static List<String> words(CommentTokens tokens, Matches matches, int match, int negator) {
+    int from = matches.piecesFrom(match);
+    int length = matches.piecesLength(match);
+    if (negator < 0 && length == 2) {
+      return List.of(tokens.written(matches.piece(from), matches.piece(from + 1)));
     }
     Set<String> out = new LinkedHashSet<>();
     if (negator >= 0) {
       out.add(tokens.written(negator, negator));
     }
-    for (int i = 0; i < pieces.length; i += 2) {
-      out.add(tokens.written(pieces[i], pieces[i + 1]));
+    for (int i = from; i < from + length; i += 2) {
+      out.add(tokens.written(matches.piece(i), matches.piece(i + 1)));
     }
+    return List.copyOf(out);
+  }
+
+  /** The negator and the word at {@code position}, as written. */
+  private static List<String> negatedWord(CommentTokens tokens, int position, int negator) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(tokens.written(negator, negator));
+    out.add(tokens.written(position, position));
     return List.copyOf(out);
   }
 
@@ -416,6 +440,7 @@ public final class Classifier {
   /** Per-thread buffers: the analysed comment and the candidate-rule marks. */
   private static final class Workspace {
     final CommentTokens tokens;
+    final Matches matches = new Matches();
     final double[] score = new double[LABELS];
     final boolean[] vetoed = new boolean[LABELS];
     final boolean[] scored = new boolean[LABELS];
