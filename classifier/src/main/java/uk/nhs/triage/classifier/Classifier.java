@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Scores a comment against the keyword rules of every label and explains each score.
@@ -17,7 +15,8 @@ import java.util.Set;
  * which names the rules worth checking; only those are evaluated. Thread-safe after {@link #load}.
  */
 public final class Classifier {
-  private static final int LABELS = Label.values().length;
+  private static final Label[] ALL_LABELS = Label.values();
+  private static final int LABELS = ALL_LABELS.length;
 
   private final RuleLoader.Loaded rules;
   private final Rule[] ruleArray;
@@ -37,6 +36,9 @@ public final class Classifier {
 
   private final ThreadLocal<Workspace> workspaces;
 
+  /** The settings of the labels that fire with another, in label order. */
+  private final LabelRules[] firingWith;
+
   /** The evidence line of label a firing with label b, by ordinals, made once. */
   private final String[][] firesWithSource = new String[LABELS][LABELS];
 
@@ -44,6 +46,10 @@ public final class Classifier {
     this.rules = rules;
     this.ruleArray = rules.rules().toArray(new Rule[0]);
     rules.labels().forEach((label, settings) -> labelSettings[label.ordinal()] = settings);
+    firingWith =
+        rules.labels().values().stream()
+            .filter(s -> !s.firesWith().isEmpty())
+            .toArray(LabelRules[]::new);
     for (Label a : Label.values()) {
       for (Label b : Label.values()) {
         firesWithSource[a.ordinal()][b.ordinal()] =
@@ -138,12 +144,12 @@ public final class Classifier {
     }
 
     Map<Label, LabelScore> scores = new EnumMap<>(Label.class);
-    for (Label label : Label.values()) {
+    for (Label label : ALL_LABELS) {
       int i = label.ordinal();
       if (!scored[i]) {
         continue;
       }
-      LabelRules settings = rules.labels().get(label);
+      LabelRules settings = labelSettings[i];
       double threshold = settings == null ? 1 : settings.threshold();
       double review = settings == null ? 1 : settings.review();
       double value = vetoed[i] ? 0 : score[i];
@@ -359,8 +365,8 @@ public final class Classifier {
 
   /** A label set to fire with another (negative with patient_safety) fires when that one did. */
   private void firesWith(Map<Label, LabelScore> scores) {
-    for (LabelRules settings : rules.labels().values()) {
-      if (settings.firesWith().isEmpty() || fired(scores, settings.label())) {
+    for (LabelRules settings : firingWith) {
+      if (fired(scores, settings.label())) {
         continue;
       }
       for (Label other : settings.firesWith()) {
@@ -394,22 +400,33 @@ public final class Classifier {
     if (negator < 0 && length == 2) {
       return List.of(tokens.written(matches.piece(from), matches.piece(from + 1)));
     }
-    Set<String> out = new LinkedHashSet<>();
+    // distinct, in order: a handful of words, so a scan beats a set
+    String[] out = new String[length / 2 + 1];
+    int n = 0;
     if (negator >= 0) {
-      out.add(tokens.written(negator, negator));
+      out[n++] = tokens.written(negator, negator);
     }
     for (int i = from; i < from + length; i += 2) {
-      out.add(tokens.written(matches.piece(i), matches.piece(i + 1)));
+      n = addNew(out, n, tokens.written(matches.piece(i), matches.piece(i + 1)));
     }
-    return List.copyOf(out);
+    return List.of(Arrays.copyOf(out, n));
+  }
+
+  private static int addNew(String[] out, int n, String word) {
+    for (int i = 0; i < n; i++) {
+      if (out[i].equals(word)) {
+        return n;
+      }
+    }
+    out[n] = word;
+    return n + 1;
   }
 
   /** The negator and the word at {@code position}, as written. */
   private static List<String> negatedWord(CommentTokens tokens, int position, int negator) {
-    Set<String> out = new LinkedHashSet<>();
-    out.add(tokens.written(negator, negator));
-    out.add(tokens.written(position, position));
-    return List.copyOf(out);
+    String negatorWord = tokens.written(negator, negator);
+    String word = tokens.written(position, position);
+    return negatorWord.equals(word) ? List.of(word) : List.of(negatorWord, word);
   }
 
   private static void add(List<List<Evidence>> evidence, int label, Evidence e) {

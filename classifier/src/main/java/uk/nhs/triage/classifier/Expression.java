@@ -124,31 +124,26 @@ sealed interface Expression {
       long[] always = plan.always();
       long[] single = plan.single();
       int[] terms = plan.terms();
+      int found = out.reserveBits(always.length);
+      plan.wordsFound(tokens, out.bits(), found);
       for (int w = 0; w < always.length; w++) {
         // a word option can match when its word occurs, a phrase when it is marked, any other
         // option always; tried in written order, so the matches come out in the same order
-        long candidates = tokens.options(base + w) | always[w];
-        long singles = single[w];
-        while (singles != 0) {
-          int bit = Long.numberOfTrailingZeros(singles);
-          singles &= singles - 1;
-          if (tokens.occurrenceCount(terms[(w << 6) + bit]) > 0) {
-            candidates |= 1L << bit;
-          }
-        }
+        long candidates = out.bits()[found + w] | tokens.options(base + w) | always[w];
         while (candidates != 0) {
           int bit = Long.numberOfTrailingZeros(candidates);
           candidates &= candidates - 1;
           int i = (w << 6) + bit;
-          long found =
+          long list =
               (single[w] & (1L << bit)) != 0
                   ? word(terms[i], tokens, out)
                   : options.get(i).matches(tokens, out);
-          if (found != Matches.NONE) {
-            out.push(found);
+          if (list != Matches.NONE) {
+            out.push(list);
           }
         }
       }
+      out.releaseBits(found);
       int lists = out.pendingCount() - pendingFrom;
       if (lists <= 1) {
         long only = lists == 0 ? Matches.NONE : out.pending(pendingFrom);
@@ -310,32 +305,5 @@ sealed interface Expression {
       }
       return b.append(')').toString();
     }
-  }
-}
-
-/**
- * How an alternation tries its options, in flat arrays rather than by visiting each option's
- * object: per 64 options, {@code single} has the bits of one-word options (tried when their word
- * occurs, {@code terms[i]} being option i's word) and {@code always} those of options that are
- * neither a word nor a phrase (a bracketed group), which are always tried.
- */
-record OptionPlan(long[] single, long[] always, int[] terms) {
-  static OptionPlan of(List<Expression> options) {
-    int words = (options.size() + 63) / 64;
-    long[] single = new long[words];
-    long[] always = new long[words];
-    int[] terms = new int[options.size()];
-    for (int i = 0; i < options.size(); i++) {
-      terms[i] = -1;
-      if (options.get(i) instanceof Expression.Words w) {
-        if (w.slots().length == 1) {
-          single[i >>> 6] |= 1L << i;
-          terms[i] = w.slots()[0];
-        }
-      } else {
-        always[i >>> 6] |= 1L << i;
-      }
-    }
-    return new OptionPlan(single, always, terms);
   }
 }

@@ -26,6 +26,11 @@ final class Matches {
 
   private int pendingCount;
 
+  /** Option bits of the alternations being evaluated, nested ones above. */
+  private long[] bits = new long[16];
+
+  private int bitCount;
+
   private long[] sortKeys = new long[64];
   private int[] sortCopy = new int[4 * 64];
 
@@ -34,6 +39,28 @@ final class Matches {
     recordCount = 0;
     pieceCount = 0;
     pendingCount = 0;
+    bitCount = 0;
+  }
+
+  /** Reserves {@code words} zeroed 64-bit words of {@link #bits()}; returns where they start. */
+  int reserveBits(int words) {
+    int at = bitCount;
+    if (at + words > bits.length) {
+      bits = Arrays.copyOf(bits, Math.max(bits.length * 2, at + words));
+    }
+    Arrays.fill(bits, at, at + words, 0L);
+    bitCount = at + words;
+    return at;
+  }
+
+  /** The reserved words; read afresh after evaluating anything, which may reserve more. */
+  long[] bits() {
+    return bits;
+  }
+
+  /** Releases the words reserved from {@code at} on. */
+  void releaseBits(int at) {
+    bitCount = at;
   }
 
   static long list(int first, int count) {
