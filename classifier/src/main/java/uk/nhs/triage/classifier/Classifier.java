@@ -129,7 +129,7 @@ public final class Classifier {
       found.clear();
     }
 
-    int[] candidates = ws.candidates(rules.ruleIndex(), rules.fullMasks());
+    int[] candidates = ws.candidates(rules.ruleIndex());
     for (int i = 0, n = ws.candidateCount(); i < n; i++) {
       int r = candidates[i];
       if (singleTerm[r] >= 0) {
@@ -463,7 +463,6 @@ public final class Classifier {
     final boolean[] scored = new boolean[LABELS];
     final List<List<Evidence>> evidence = new ArrayList<>(LABELS);
     private final int[] stamps;
-    private final int[] masks;
     private int stamp;
     private int[] candidates = new int[64];
     private int candidateCount;
@@ -474,14 +473,13 @@ public final class Classifier {
         evidence.add(new ArrayList<>(4));
       }
       stamps = new int[ruleCount];
-      masks = new int[ruleCount];
     }
 
     /**
      * The rules whose every term group the comment contains, in file order: the first {@link
      * #candidateCount()} entries of the returned buffer.
      */
-    int[] candidates(RuleLoader.RuleIndex index, int[] fullMasks) {
+    int[] candidates(RuleLoader.RuleIndex index) {
       int[] postings = index.postings();
       int[] starts = index.starts();
       stamp++;
@@ -493,44 +491,68 @@ public final class Classifier {
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
         for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
-          n = meet(postings[p], fullMasks, n);
+          n = consider(postings[p], index, n);
         }
       }
       int[] byOption = index.byOption();
       for (int i = 0, m = tokens.markedCount(); i < m; i++) {
-        int posting = byOption[tokens.markedOption(i)];
-        if (posting >= 0) {
-          n = meet(posting, fullMasks, n);
+        int r = byOption[tokens.markedOption(i)];
+        if (r >= 0) {
+          n = consider(r, index, n);
         }
       }
-      Arrays.sort(candidates, 0, n);
+      sortSmall(candidates, n);
       candidateCount = n;
       return candidates;
+    }
+
+    /** Sorts the first {@code n} ints: insertion sort for the dozen or so candidates usual. */
+    private static void sortSmall(int[] a, int n) {
+      if (n > 32) {
+        Arrays.sort(a, 0, n);
+        return;
+      }
+      for (int i = 1; i < n; i++) {
+        int x = a[i];
+        int j = i - 1;
+        while (j >= 0 && a[j] > x) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = x;
+      }
     }
 
     int candidateCount() {
       return candidateCount;
     }
 
-    /** Notes that a rule's group is met; a rule with all groups met joins the candidates. */
-    private int meet(int posting, int[] fullMasks, int n) {
-      int r = posting / RuleLoader.MAX_GROUPS;
-      int bit = 1 << (posting % RuleLoader.MAX_GROUPS);
-      if (stamps[r] != stamp) {
-        stamps[r] = stamp;
-        masks[r] = 0;
+    /**
+     * A rule whose indexed group is met: once per comment, it joins the candidates when its other
+     * groups are met too.
+     */
+    private int consider(int r, RuleLoader.RuleIndex index, int n) {
+      if (stamps[r] == stamp) {
+        return n;
       }
-      int before = masks[r];
-      int after = before | bit;
-      if (after != before) {
-        masks[r] = after;
-        if (after == fullMasks[r]) {
-          if (n == candidates.length) {
-            candidates = Arrays.copyOf(candidates, n * 2);
-          }
-          candidates[n++] = r;
+      stamps[r] = stamp;
+      int[] groupEnds = index.groupEnds();
+      int[] needs = index.needs();
+      int[] ruleGroups = index.ruleGroups();
+      for (int g = ruleGroups[r], last = ruleGroups[r + 1]; g < last; g++) {
+        boolean met = false;
+        for (int k = g == 0 ? 0 : groupEnds[g - 1], end = groupEnds[g]; k < end && !met; k++) {
+          int need = needs[k];
+          met = need >= 0 ? tokens.occurrenceCount(need) > 0 : tokens.marked(~need);
+        }
+        if (!met) {
+          return n;
         }
       }
+      if (n == candidates.length) {
+        candidates = Arrays.copyOf(candidates, n * 2);
+      }
+      candidates[n++] = r;
       return n;
     }
   }

@@ -114,7 +114,12 @@ final class CommentTokens {
     return true;
   }
 
-  /** The options of 64-bit word {@code word} whose anchor occurs in this comment. */
+  /** Whether alternation option {@code bit} is marked for this comment. */
+  boolean marked(int bit) {
+    return (options(bit >>> 6) & (1L << bit)) != 0;
+  }
+
+  /** The options of 64-bit word {@code word} marked for this comment. */
   long options(int word) {
     return optionStamps[word] == optionStamp ? optionBits[word] : 0L;
   }

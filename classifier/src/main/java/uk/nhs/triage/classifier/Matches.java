@@ -42,13 +42,15 @@ final class Matches {
     bitCount = 0;
   }
 
-  /** Reserves {@code words} zeroed 64-bit words of {@link #bits()}; returns where they start. */
+  /**
+   * Reserves {@code words} 64-bit words of {@link #bits()}, holding whatever they held; returns
+   * where they start.
+   */
   int reserveBits(int words) {
     int at = bitCount;
     if (at + words > bits.length) {
       bits = Arrays.copyOf(bits, Math.max(bits.length * 2, at + words));
     }
-    Arrays.fill(bits, at, at + words, 0L);
     bitCount = at + words;
     return at;
   }

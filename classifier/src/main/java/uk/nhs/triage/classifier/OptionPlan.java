@@ -81,8 +81,8 @@ record OptionPlan(
   }
 
   /**
-   * Sets, in {@code bits} from word {@code at} on (zeroed), the bit of every one-word option whose
-   * word occurs in the comment.
+   * Writes, in {@code bits} from word {@code at} on, the bits of the one-word options whose word
+   * occurs in the comment.
    */
   void wordsFound(CommentTokens tokens, long[] bits, int at) {
     if (tableTerms == null || singleCount <= tokens.touchedCount()) {
@@ -99,6 +99,9 @@ record OptionPlan(
         bits[at + w] = found;
       }
       return;
+    }
+    for (int w = 0; w < single.length; w++) {
+      bits[at + w] = 0;
     }
     for (int k = 0, n = tokens.touchedCount(); k < n; k++) {
       int term = tokens.touched(k);
