@@ -7,21 +7,20 @@ import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
- * Which phrase options of every alternation ({@code a | "b c" | d*}) in the rules are worth trying
- * on a comment. Each phrase option is indexed under its anchor word; one pass over the comment's
- * words then sets a bit per phrase option whose words all occur, so an alternation of fifty options
- * tries the one or two that can match instead of checking all fifty. (A one-word option is tried
- * when its word occurs, which the alternation reads from the comment directly: {@link OptionPlan}.)
- * Built while the rules are parsed; an alternation's bits start at word {@link
- * Expression.AnyOf#base()} of 64 bits.
+ * The phrase options of every alternation ({@code a | "b c" | d*}) in the rules, by option bit: an
+ * alternation's options have bits from {@code 64 *} {@link Expression.AnyOf#base()} on. A phrase
+ * option can match only when all its words occur, which is checked from its anchor word first: of
+ * its words, the one that the fewest options contain. Rules are indexed under that word when an
+ * alternation of phrases is what they are looked up by ({@link RuleLoader.RuleIndex}). Built while
+ * the rules are parsed.
  */
 final class Alternatives {
   private int[] bits = new int[256];
 
-  /** Each option's distinct words (a phrase's slots), to mark it only when all of them occur. */
+  /** Each option's distinct words (a phrase's slots). */
   private int[][] optionWords = new int[256][];
 
-  /** Whether each option is a phrase (more than one word), the only options marked. */
+  /** Whether each option is a phrase (more than one word). */
   private boolean[] phrase = new boolean[256];
 
   /**
@@ -35,7 +34,7 @@ final class Alternatives {
 
   /**
    * Reserves bits for an alternation's options and notes those that are a word or phrase (words
-   * count towards choosing anchors; only phrases are marked).
+   * count towards choosing anchors; phrases are indexed).
    */
   int register(List<Expression> options) {
     int base = words;
@@ -63,11 +62,9 @@ final class Alternatives {
 
   /**
    * Each option's anchor: of its words that are not English stop words, the one that the fewest
-   * options contain. Every option anchored on a word is checked whenever the word occurs, so
-   * anchoring on words that many options share ("her", "what", "hospital") makes the pass long; a
-   * word few options use is, in the rules' own vocabulary, also a word comments seldom contain.
-   * Ties keep the earlier word. The anchor decides only which options are checked, never which are
-   * marked.
+   * options contain; a word few options use is, in the rules' own vocabulary, also a word comments
+   * seldom contain. Ties keep the earlier word. The anchor decides only how often an option is
+   * checked, never whether it matches.
    */
   private int[] anchors(int termCount) {
     int[] containing = new int[termCount];
@@ -93,54 +90,50 @@ final class Alternatives {
     return (common.contains(term) ? 1L << 32 : 0L) + containing[term];
   }
 
-  /** A phrase's words other than its anchor, which is known to occur when its postings are read. */
-  private static int[] othersThan(int anchor, int[] words) {
-    return Arrays.stream(words).filter(t -> t != anchor).toArray();
-  }
-
-  /** The postings, by term: the phrase option bits anchored on each of {@code termCount} terms. */
+  /** The phrase options by bit, with their anchors and words. */
   Index index(int termCount) {
     int[] terms = anchors(termCount);
-    int[][] others = new int[count][];
-    int[] starts = new int[termCount + 1];
+    int total = words * 64;
+    int[] anchor = new int[total];
+    Arrays.fill(anchor, -1);
+    int[][] others = new int[total][];
     int slotCount = 0;
-    int phrases = 0;
     for (int i = 0; i < count; i++) {
-      if (!phrase[i]) {
-        continue;
+      if (phrase[i]) {
+        int t = terms[i];
+        anchor[bits[i]] = t;
+        others[bits[i]] = Arrays.stream(optionWords[i]).filter(w -> w != t).toArray();
+        slotCount += others[bits[i]].length;
       }
-      starts[terms[i] + 1]++;
-      others[i] = othersThan(terms[i], optionWords[i]);
-      slotCount += others[i].length;
-      phrases++;
     }
-    for (int t = 0; t < termCount; t++) {
-      starts[t + 1] += starts[t];
-    }
-    int[] postings = new int[phrases * 3];
+    int[] starts = new int[total + 1];
     int[] slots = new int[slotCount];
-    int[] fill = Arrays.copyOf(starts, termCount);
-    int nextSlot = 0;
-    for (int i = 0; i < count; i++) {
-      if (!phrase[i]) {
-        continue;
+    for (int b = 0; b < total; b++) {
+      int n = others[b] == null ? 0 : others[b].length;
+      if (n > 0) {
+        System.arraycopy(others[b], 0, slots, starts[b], n);
       }
-      int at = 3 * fill[terms[i]]++;
-      postings[at] = bits[i];
-      postings[at + 1] = nextSlot;
-      postings[at + 2] = others[i].length;
-      System.arraycopy(others[i], 0, slots, nextSlot, others[i].length);
-      nextSlot += others[i].length;
+      starts[b + 1] = starts[b] + n;
     }
-    return new Index(postings, starts, slots, words);
+    return new Index(anchor, starts, slots);
   }
 
   /**
-   * Option bits by term. The postings of term {@code t} are entries {@code starts[t]} to {@code
-   * starts[t+1]}, three ints each at {@code postings[3 * entry]}: the option bit ({@code word * 64
-   * + bit} within {@code words} 64-bit words), then where the option's words start in {@code slots}
-   * and how many there are. An option is marked only when all its words occur, since a phrase
-   * cannot match otherwise.
+   * Phrase options by bit: {@code anchors[bit]} is the option's anchor word (-1 when the bit is not
+   * a phrase option) and its other distinct words are {@code slots[starts[bit]..starts[bit+1])}.
    */
-  record Index(int[] postings, int[] starts, int[] slots, int words) {}
+  record Index(int[] anchors, int[] starts, int[] slots) {
+    /** Whether every word of phrase option {@code bit} occurs in the comment. */
+    boolean allOccur(int bit, CommentTokens tokens) {
+      if (tokens.occurrenceCount(anchors[bit]) == 0) {
+        return false;
+      }
+      for (int s = starts[bit], end = starts[bit + 1]; s < end; s++) {
+        if (tokens.occurrenceCount(slots[s]) == 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 }

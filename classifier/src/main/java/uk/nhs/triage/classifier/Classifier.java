@@ -77,9 +77,7 @@ public final class Classifier {
     }
     this.workspaces =
         ThreadLocal.withInitial(
-            () ->
-                new Workspace(
-                    rules.dictionary().size(), rules.alternatives().words(), rules.rules().size()));
+            () -> new Workspace(rules.dictionary().size(), rules.rules().size()));
   }
 
   /**
@@ -115,7 +113,6 @@ public final class Classifier {
     Workspace ws = workspaces.get();
     CommentTokens tokens = ws.tokens;
     tokens.analyse(rules.analyzer(), rules.dictionary(), comment);
-    tokens.markOptions(rules.alternatives());
 
     // per-thread buffers, emptied here: LabelScore copies the evidence it keeps
     double[] score = ws.score;
@@ -467,8 +464,8 @@ public final class Classifier {
     private int[] candidates = new int[64];
     private int candidateCount;
 
-    Workspace(int terms, int optionWords, int ruleCount) {
-      tokens = new CommentTokens(terms, optionWords);
+    Workspace(int terms, int ruleCount) {
+      tokens = new CommentTokens(terms);
       for (int i = 0; i < LABELS; i++) {
         evidence.add(new ArrayList<>(4));
       }
@@ -487,18 +484,16 @@ public final class Classifier {
         Arrays.fill(stamps, 0);
         stamp = 1;
       }
+      int[] postingOptions = index.postingOptions();
+      Alternatives.Index phrases = index.phrases();
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
         for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
-          n = consider(postings[p], index, n);
-        }
-      }
-      int[] byOption = index.byOption();
-      for (int i = 0, m = tokens.markedCount(); i < m; i++) {
-        int r = byOption[tokens.markedOption(i)];
-        if (r >= 0) {
-          n = consider(r, index, n);
+          int option = postingOptions[p];
+          if (option < 0 || phrases.allOccur(option, tokens)) {
+            n = consider(postings[p], index, n);
+          }
         }
       }
       sortSmall(candidates, n);
@@ -543,7 +538,10 @@ public final class Classifier {
         boolean met = false;
         for (int k = g == 0 ? 0 : groupEnds[g - 1], end = groupEnds[g]; k < end && !met; k++) {
           int need = needs[k];
-          met = need >= 0 ? tokens.occurrenceCount(need) > 0 : tokens.marked(~need);
+          met =
+              need >= 0
+                  ? tokens.occurrenceCount(need) > 0
+                  : index.phrases().allOccur(~need, tokens);
         }
         if (!met) {
           return n;

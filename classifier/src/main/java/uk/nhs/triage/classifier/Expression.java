@@ -20,9 +20,8 @@ sealed interface Expression {
   /**
    * What the comment must contain for the expression to match, as groups of which each must be met;
    * a group is a list of alternatives, each {@code {term, option}}: the term must occur or, when
-   * {@code option} is not -1, that alternation option must be marked instead ({@link
-   * CommentTokens#markOptions}: all its words occur). Used to index rules, so only rules whose
-   * every group is met are evaluated.
+   * {@code option} is not -1, all the words of that phrase option must ({@link Alternatives}). Used
+   * to index rules, so only rules whose every group is met are evaluated.
    */
   void groups(List<int[][]> out);
 
@@ -109,9 +108,8 @@ sealed interface Expression {
   }
 
   /**
-   * Any of the alternatives. {@code base} is where the options' bits start in the comment's option
-   * marks ({@link Alternatives}), set for a phrase option when all its words occur; {@code plan}
-   * says how every option is tried ({@link OptionPlan}).
+   * Any of the alternatives. {@code base} is where the options' bits start among all alternations'
+   * ({@link Alternatives}); {@code plan} says how every option is tried ({@link OptionPlan}).
    */
   record AnyOf(List<Expression> options, int base, OptionPlan plan) implements Expression {
     AnyOf(List<Expression> options, int base) {
@@ -125,19 +123,23 @@ sealed interface Expression {
       long[] single = plan.single();
       int[] terms = plan.terms();
       int found = out.reserveBits(always.length);
-      plan.wordsFound(tokens, out.bits(), found);
+      plan.keysFound(tokens, out.bits(), found);
       for (int w = 0; w < always.length; w++) {
-        // a word option can match when its word occurs, a phrase when it is marked, any other
+        // a word option can match when its word occurs, a phrase when all its words do, any other
         // option always; tried in written order, so the matches come out in the same order
-        long candidates = out.bits()[found + w] | tokens.options(base + w) | always[w];
+        long candidates = out.bits()[found + w] | always[w];
         while (candidates != 0) {
           int bit = Long.numberOfTrailingZeros(candidates);
           candidates &= candidates - 1;
           int i = (w << 6) + bit;
-          long list =
-              (single[w] & (1L << bit)) != 0
-                  ? word(terms[i], tokens, out)
-                  : options.get(i).matches(tokens, out);
+          long list;
+          if ((single[w] & (1L << bit)) != 0) {
+            list = word(terms[i], tokens, out);
+          } else if ((always[w] & (1L << bit)) != 0 || plan.othersOccur(i, tokens)) {
+            list = options.get(i).matches(tokens, out);
+          } else {
+            continue;
+          }
           if (list != Matches.NONE) {
             out.push(list);
           }
@@ -176,8 +178,8 @@ sealed interface Expression {
     }
 
     /**
-     * One group: a one-word option needs its word, a phrase option its anchor and its option mark
-     * (all its words), any other option what its own first group needs.
+     * One group: a one-word option needs its word, a phrase option all its words (as its option
+     * bit, see {@link Alternatives}), any other option what its own first group needs.
      */
     @Override
     public void groups(List<int[][]> out) {

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * How an alternation tries its options, in flat arrays rather than by visiting each option's
- * object: per 64 options, {@code single} has the bits of one-word options (tried when their word
- * occurs, {@code terms[i]} being option i's word) and {@code always} those of options that are
- * neither a word nor a phrase (a bracketed group), which are always tried. Phrase options are tried
- * when marked ({@link Alternatives}).
+ * object: per 64 options, {@code keyed} has the bits of word and phrase options, tried only when
+ * their key word {@code terms[i]} occurs (a phrase's {@link Expression.Words#anchor}) and, for a
+ * phrase, its other words {@code others[othersFrom[i]..othersFrom[i+1])} too; {@code single} those
+ * of one-word options among them; and {@code always} those of other options (a bracketed group),
+ * which are always tried.
  *
  * <p>Which one-word options occur is found from whichever side is shorter: the options' words, each
  * looked up in the comment, or the comment's distinct words, each looked up in the options' words
@@ -17,39 +18,52 @@ import java.util.List;
  * as the comment has words.
  */
 record OptionPlan(
+    long[] keyed,
     long[] single,
     long[] always,
     int[] terms,
-    int singleCount,
+    int[] othersFrom,
+    int[] others,
+    int keyedCount,
     int[] tableTerms,
     int[] tableOptions,
     int[] nextOption) {
 
-  /** Alternations with fewer one-word options than this are always checked option by option. */
+  /** Alternations with fewer keyed options than this are always checked option by option. */
   private static final int TABLE_FROM = 8;
 
   static OptionPlan of(List<Expression> options) {
     int words = (options.size() + 63) / 64;
+    long[] keyed = new long[words];
     long[] single = new long[words];
     long[] always = new long[words];
     int[] terms = new int[options.size()];
-    int singles = 0;
+    int[] othersFrom = new int[options.size() + 1];
+    List<Integer> others = new java.util.ArrayList<>();
+    int keyedCount = 0;
     for (int i = 0; i < options.size(); i++) {
       terms[i] = -1;
       if (options.get(i) instanceof Expression.Words w) {
+        int key = w.slots()[w.anchor()];
+        keyed[i >>> 6] |= 1L << i;
+        terms[i] = key;
+        keyedCount++;
         if (w.slots().length == 1) {
           single[i >>> 6] |= 1L << i;
-          terms[i] = w.slots()[0];
-          singles++;
+        } else {
+          Arrays.stream(w.slots()).distinct().filter(t -> t != key).forEach(others::add);
         }
       } else {
         always[i >>> 6] |= 1L << i;
       }
+      othersFrom[i + 1] = others.size();
     }
-    if (singles < TABLE_FROM) {
-      return new OptionPlan(single, always, terms, singles, null, null, null);
+    int[] otherWords = others.stream().mapToInt(Integer::intValue).toArray();
+    if (keyedCount < TABLE_FROM) {
+      return new OptionPlan(
+          keyed, single, always, terms, othersFrom, otherWords, keyedCount, null, null, null);
     }
-    int size = Integer.highestOneBit(singles * 4 - 1) << 1;
+    int size = Integer.highestOneBit(keyedCount * 4 - 1) << 1;
     int[] tableTerms = new int[size];
     int[] tableOptions = new int[size];
     int[] nextOption = new int[options.size()];
@@ -67,7 +81,17 @@ record OptionPlan(
       tableTerms[slot] = terms[i];
       tableOptions[slot] = i;
     }
-    return new OptionPlan(single, always, terms, singles, tableTerms, tableOptions, nextOption);
+    return new OptionPlan(
+        keyed,
+        single,
+        always,
+        terms,
+        othersFrom,
+        otherWords,
+        keyedCount,
+        tableTerms,
+        tableOptions,
+        nextOption);
   }
 
   /** The slot of {@code term} in the table, or the empty slot where it would go. */
@@ -80,14 +104,24 @@ record OptionPlan(
     return i;
   }
 
+  /** Whether the words of phrase option {@code i} other than its key all occur. */
+  boolean othersOccur(int i, CommentTokens tokens) {
+    for (int k = othersFrom[i], end = othersFrom[i + 1]; k < end; k++) {
+      if (tokens.occurrenceCount(others[k]) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * Writes, in {@code bits} from word {@code at} on, the bits of the one-word options whose word
-   * occurs in the comment.
+   * Writes, in {@code bits} from word {@code at} on, the bits of the word and phrase options whose
+   * key word occurs in the comment.
    */
-  void wordsFound(CommentTokens tokens, long[] bits, int at) {
-    if (tableTerms == null || singleCount <= tokens.touchedCount()) {
-      for (int w = 0; w < single.length; w++) {
-        long singles = single[w];
+  void keysFound(CommentTokens tokens, long[] bits, int at) {
+    if (tableTerms == null || keyedCount <= tokens.touchedCount()) {
+      for (int w = 0; w < keyed.length; w++) {
+        long singles = keyed[w];
         long found = 0;
         while (singles != 0) {
           int bit = Long.numberOfTrailingZeros(singles);
@@ -100,7 +134,7 @@ record OptionPlan(
       }
       return;
     }
-    for (int w = 0; w < single.length; w++) {
+    for (int w = 0; w < keyed.length; w++) {
       bits[at + w] = 0;
     }
     for (int k = 0, n = tokens.touchedCount(); k < n; k++) {

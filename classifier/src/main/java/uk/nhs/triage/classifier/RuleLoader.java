@@ -38,7 +38,6 @@ final class RuleLoader {
       Map<Label, LabelRules> labels,
       List<Rule> rules,
       RuleIndex ruleIndex,
-      Alternatives.Index alternatives,
       int negationWindow,
       PersistentUserRule persistentUser,
       String version) {}
@@ -153,18 +152,9 @@ final class RuleLoader {
         rules.addAll(parsed.rules());
       }
     }
-    Alternatives.Index alternatives = parser.alternatives();
-    RuleIndex ruleIndex = index(rules, dictionary, alternatives.words());
+    RuleIndex ruleIndex = index(rules, dictionary, parser.alternatives());
     return new Loaded(
-        analyzer,
-        dictionary,
-        labels,
-        List.copyOf(rules),
-        ruleIndex,
-        alternatives,
-        window,
-        persistent,
-        version);
+        analyzer, dictionary, labels, List.copyOf(rules), ruleIndex, window, persistent, version);
   }
 
   /** Most term groups of a rule that are checked before it is evaluated. */
@@ -177,17 +167,19 @@ final class RuleLoader {
    * that one is: a rule of a rare word NEAR a list of pronouns is then looked at only when the rare
    * word occurs, not whenever "my" or "her" does.
    *
-   * <p>By term, the rules of term {@code t} are {@code postings[starts[t]..starts[t+1])}; by
-   * alternation option ({@link Alternatives}), {@code byOption[bit]} is the rule met when that
-   * option is marked, or -1. Rule {@code r}'s other groups are {@code groupEnds[ruleGroups[r]..
-   * ruleGroups[r+1])}; group {@code g}'s needs are {@code needs[groupEnds[g-1]..groupEnds[g])}
-   * (from 0 for the first), each a term that must occur or, as {@code ~bit}, an option that must be
-   * marked, any one of which meets the group.
+   * <p>By term, the rules of term {@code t} are {@code postings[starts[t]..starts[t+1])}, each met
+   * when {@code postingOptions} at the same place is -1 or names a phrase option ({@link
+   * Alternatives}: a phrase is indexed under its anchor word) whose words all occur. Rule {@code
+   * r}'s other groups are {@code groupEnds[ruleGroups[r]..ruleGroups[r+1])}; group {@code g}'s
+   * needs are {@code needs[groupEnds[g-1]..groupEnds[g])} (from 0 for the first), each a term that
+   * must occur or, as {@code ~bit}, a phrase option whose words must all occur, any one of which
+   * meets the group.
    */
   record RuleIndex(
       int[] postings,
       int[] starts,
-      int[] byOption,
+      int[] postingOptions,
+      Alternatives.Index phrases,
       int[] ruleGroups,
       int[] groupEnds,
       int[] needs) {}
@@ -199,7 +191,8 @@ final class RuleLoader {
    * term's, since it is met only when all its words occur. Which group is indexed decides only how
    * often a rule is looked at, never whether it is a candidate.
    */
-  private static RuleIndex index(List<Rule> rules, TermDictionary dictionary, int optionWords) {
+  private static RuleIndex index(
+      List<Rule> rules, TermDictionary dictionary, Alternatives.Index phrases) {
     int terms = dictionary.size();
     List<List<int[][]>> all = new ArrayList<>(rules.size());
     int[] uses = new int[terms];
@@ -212,6 +205,10 @@ final class RuleLoader {
       all.add(groups);
       for (int[][] group : groups) {
         for (int[] need : group) {
+          if (need[1] >= 0) {
+            // a phrase option is looked up by its anchor
+            need[0] = phrases.anchors()[need[1]];
+          }
           uses[need[0]]++;
         }
       }
@@ -223,9 +220,7 @@ final class RuleLoader {
               dictionary.name(t));
       termCost[t] = 2L * uses[t] + (stop ? 1L << 20 : 0);
     }
-    int[] byOption = new int[optionWords * 64];
-    java.util.Arrays.fill(byOption, -1);
-    List<List<Integer>> byTerm = new ArrayList<>(terms);
+    List<List<int[]>> byTerm = new ArrayList<>(terms);
     for (int i = 0; i < terms; i++) {
       byTerm.add(new ArrayList<>(1));
     }
@@ -244,11 +239,7 @@ final class RuleLoader {
         int[][] group = groups.get(g);
         if (g == cheapest) {
           for (int[] need : group) {
-            if (need[1] >= 0) {
-              byOption[need[1]] = r;
-            } else {
-              byTerm.get(need[0]).add(r);
-            }
+            byTerm.get(need[0]).add(new int[] {r, need[1]});
           }
           continue;
         }
@@ -268,16 +259,19 @@ final class RuleLoader {
       starts[t + 1] = starts[t] + byTerm.get(t).size();
     }
     int[] postings = new int[starts[terms]];
+    int[] postingOptions = new int[starts[terms]];
     int e = 0;
     for (int t = 0; t < terms; t++) {
-      for (int r : byTerm.get(t)) {
-        postings[e++] = r;
+      for (int[] posting : byTerm.get(t)) {
+        postings[e] = posting[0];
+        postingOptions[e++] = posting[1];
       }
     }
     return new RuleIndex(
         postings,
         starts,
-        byOption,
+        postingOptions,
+        phrases,
         ruleGroups,
         groupEnds.stream().mapToInt(Integer::intValue).toArray(),
         needs.stream().mapToInt(Integer::intValue).toArray());
