@@ -490,9 +490,11 @@ public final class Classifier {
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
         for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
+          int r = postings[p];
           int option = postingOptions[p];
-          if (option < 0 || phrases.allOccur(option, tokens)) {
-            n = consider(postings[p], index, n);
+          // a rule already looked at for this comment is not looked at again
+          if (stamps[r] != stamp && (option < 0 || phrases.allOccur(option, tokens))) {
+            n = consider(r, index, n);
           }
         }
       }
@@ -523,13 +525,10 @@ public final class Classifier {
     }
 
     /**
-     * A rule whose indexed group is met: once per comment, it joins the candidates when its other
-     * groups are met too.
+     * A rule whose indexed group is met, not yet looked at for this comment: it joins the
+     * candidates when its other groups are met too.
      */
     private int consider(int r, RuleLoader.RuleIndex index, int n) {
-      if (stamps[r] == stamp) {
-        return n;
-      }
       stamps[r] = stamp;
       int[] groupEnds = index.groupEnds();
       int[] needs = index.needs();
