@@ -90,45 +90,60 @@ final class Alternatives {
     return (common.contains(term) ? 1L << 32 : 0L) + containing[term];
   }
 
-  /** The phrase options by bit, with their anchors and words. */
+  /** The phrase options, numbered in the order registered, with their anchors and words. */
   Index index(int termCount) {
     int[] terms = anchors(termCount);
-    int total = words * 64;
-    int[] anchor = new int[total];
-    Arrays.fill(anchor, -1);
-    int[][] others = new int[total][];
+    int[] byBit = new int[words * 64];
+    Arrays.fill(byBit, -1);
+    int phrases = 0;
     int slotCount = 0;
     for (int i = 0; i < count; i++) {
       if (phrase[i]) {
-        int t = terms[i];
-        anchor[bits[i]] = t;
-        others[bits[i]] = Arrays.stream(optionWords[i]).filter(w -> w != t).toArray();
-        slotCount += others[bits[i]].length;
+        byBit[bits[i]] = phrases++;
+        slotCount += optionWords[i].length;
       }
     }
-    int[] starts = new int[total + 1];
+    int[] starts = new int[phrases + 1];
     int[] slots = new int[slotCount];
-    for (int b = 0; b < total; b++) {
-      int n = others[b] == null ? 0 : others[b].length;
-      if (n > 0) {
-        System.arraycopy(others[b], 0, slots, starts[b], n);
+    int p = 0;
+    for (int i = 0; i < count; i++) {
+      if (phrase[i]) {
+        int t = terms[i];
+        int at = starts[p];
+        slots[at++] = t;
+        for (int w : optionWords[i]) {
+          if (w != t) {
+            slots[at++] = w;
+          }
+        }
+        starts[++p] = at;
       }
-      starts[b + 1] = starts[b] + n;
     }
-    return new Index(anchor, starts, slots);
+    return new Index(byBit, starts, slots);
   }
 
   /**
-   * Phrase options by bit: {@code anchors[bit]} is the option's anchor word (-1 when the bit is not
-   * a phrase option) and its other distinct words are {@code slots[starts[bit]..starts[bit+1])}.
+   * Phrase options: {@code byBit[bit]} is the phrase number of an alternation option bit (-1 when
+   * the option is not a phrase); phrase {@code p}'s distinct words are {@code
+   * slots[starts[p]..starts[p+1])}, its anchor first.
    */
-  record Index(int[] anchors, int[] starts, int[] slots) {
-    /** Whether every word of phrase option {@code bit} occurs in the comment. */
-    boolean allOccur(int bit, CommentTokens tokens) {
-      if (tokens.occurrenceCount(anchors[bit]) == 0) {
-        return false;
-      }
-      for (int s = starts[bit], end = starts[bit + 1]; s < end; s++) {
+  record Index(int[] byBit, int[] starts, int[] slots) {
+    int anchor(int phrase) {
+      return slots[starts[phrase]];
+    }
+
+    /** Whether every word of phrase {@code phrase} occurs in the comment. */
+    boolean allOccur(int phrase, CommentTokens tokens) {
+      return othersFrom(starts[phrase], phrase, tokens);
+    }
+
+    /** Whether every word of phrase {@code phrase} but its anchor occurs in the comment. */
+    boolean othersOccur(int phrase, CommentTokens tokens) {
+      return othersFrom(starts[phrase] + 1, phrase, tokens);
+    }
+
+    private boolean othersFrom(int from, int phrase, CommentTokens tokens) {
+      for (int s = from, end = starts[phrase + 1]; s < end; s++) {
         if (tokens.occurrenceCount(slots[s]) == 0) {
           return false;
         }

@@ -484,16 +484,16 @@ public final class Classifier {
         Arrays.fill(stamps, 0);
         stamp = 1;
       }
-      int[] postingOptions = index.postingOptions();
+      int[] postingPhrases = index.postingPhrases();
       Alternatives.Index phrases = index.phrases();
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
         for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
           int r = postings[p];
-          int option = postingOptions[p];
+          int phrase = postingPhrases[p];
           // a rule already looked at for this comment is not looked at again
-          if (stamps[r] != stamp && (option < 0 || phrases.allOccur(option, tokens))) {
+          if (stamps[r] != stamp && (phrase < 0 || phrases.othersOccur(phrase, tokens))) {
             n = consider(r, index, n);
           }
         }

@@ -168,17 +168,17 @@ final class RuleLoader {
    * word occurs, not whenever "my" or "her" does.
    *
    * <p>By term, the rules of term {@code t} are {@code postings[starts[t]..starts[t+1])}, each met
-   * when {@code postingOptions} at the same place is -1 or names a phrase option ({@link
-   * Alternatives}: a phrase is indexed under its anchor word) whose words all occur. Rule {@code
-   * r}'s other groups are {@code groupEnds[ruleGroups[r]..ruleGroups[r+1])}; group {@code g}'s
-   * needs are {@code needs[groupEnds[g-1]..groupEnds[g])} (from 0 for the first), each a term that
-   * must occur or, as {@code ~bit}, a phrase option whose words must all occur, any one of which
-   * meets the group.
+   * when {@code postingPhrases} at the same place is -1 or names a phrase option ({@link
+   * Alternatives}: a phrase is indexed under its anchor word) whose other words all occur. Rule
+   * {@code r}'s other groups are {@code groupEnds[ruleGroups[r]..ruleGroups[r+1])}; group {@code
+   * g}'s needs are {@code needs[groupEnds[g-1]..groupEnds[g])} (from 0 for the first), each a term
+   * that must occur or, as {@code ~phrase}, a phrase option whose words must all occur, any one of
+   * which meets the group.
    */
   record RuleIndex(
       int[] postings,
       int[] starts,
-      int[] postingOptions,
+      int[] postingPhrases,
       Alternatives.Index phrases,
       int[] ruleGroups,
       int[] groupEnds,
@@ -206,8 +206,9 @@ final class RuleLoader {
       for (int[][] group : groups) {
         for (int[] need : group) {
           if (need[1] >= 0) {
-            // a phrase option is looked up by its anchor
-            need[0] = phrases.anchors()[need[1]];
+            // a phrase option is looked up by its anchor, and known by its phrase number
+            need[1] = phrases.byBit()[need[1]];
+            need[0] = phrases.anchor(need[1]);
           }
           uses[need[0]]++;
         }
@@ -259,18 +260,18 @@ final class RuleLoader {
       starts[t + 1] = starts[t] + byTerm.get(t).size();
     }
     int[] postings = new int[starts[terms]];
-    int[] postingOptions = new int[starts[terms]];
+    int[] postingPhrases = new int[starts[terms]];
     int e = 0;
     for (int t = 0; t < terms; t++) {
       for (int[] posting : byTerm.get(t)) {
         postings[e] = posting[0];
-        postingOptions[e++] = posting[1];
+        postingPhrases[e++] = posting[1];
       }
     }
     return new RuleIndex(
         postings,
         starts,
-        postingOptions,
+        postingPhrases,
         phrases,
         ruleGroups,
         groupEnds.stream().mapToInt(Integer::intValue).toArray(),
