@@ -11,11 +11,11 @@ import java.util.List;
  * of one-word options among them; and {@code always} those of other options (a bracketed group),
  * which are always tried.
  *
- * <p>Which one-word options occur is found from whichever side is shorter: the options' words, each
- * looked up in the comment, or the comment's distinct words, each looked up in the options' words
- * ({@code table}: an open-addressing hash of term to first option, {@code nextOption} linking
- * options of the same word). A long alternation (a hundred words) thus costs about as many lookups
- * as the comment has words.
+ * <p>Which options' key words occur is found from whichever side is shorter: the key words, each
+ * looked up in the comment, or the comment's distinct words, each looked up in the key words
+ * ({@code tableTerms}: an open-addressing hash of term to first option, {@code nextOption} linking
+ * options of the same key word). A long alternation (a hundred words) thus costs about as many
+ * look-ups as the comment has distinct words.
  */
 record OptionPlan(
     long[] keyed,
