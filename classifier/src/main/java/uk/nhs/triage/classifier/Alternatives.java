@@ -7,17 +7,21 @@ import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
- * Which options of every alternation ({@code a | "b c" | d*}) in the rules are worth trying on a
- * comment. Each option that is a word or phrase is indexed under its anchor word; one pass over the
- * comment's words then sets a bit per option whose anchor occurs, so an alternation of fifty
- * options tries the one or two that can match instead of checking all fifty. Built while the rules
- * are parsed; an alternation's bits start at word {@link Expression.AnyOf#base()} of 64 bits.
+ * The phrase options of every alternation ({@code a | "b c" | d*}) in the rules, by option bit: an
+ * alternation's options have bits from {@code 64 *} {@link Expression.AnyOf#base()} on. A phrase
+ * option can match only when all its words occur, which is checked from its anchor word first: of
+ * its words, the one that the fewest options contain. Rules are indexed under that word when an
+ * alternation of phrases is what they are looked up by ({@link RuleLoader.RuleIndex}). Built while
+ * the rules are parsed.
  */
 final class Alternatives {
   private int[] bits = new int[256];
 
-  /** Each option's distinct words (a phrase's slots), to mark it only when all of them occur. */
+  /** Each option's distinct words (a phrase's slots). */
   private int[][] optionWords = new int[256][];
+
+  /** Whether each option is a phrase (more than one word). */
+  private boolean[] phrase = new boolean[256];
 
   /**
    * Words of the English stop list ("to", "the"): frequent in any text, so never an anchor if
@@ -28,7 +32,10 @@ final class Alternatives {
   private int count;
   private int words;
 
-  /** Reserves bits for an alternation's options and notes those that are a word or phrase. */
+  /**
+   * Reserves bits for an alternation's options and notes those that are a word or phrase (words
+   * count towards choosing anchors; phrases are indexed).
+   */
   int register(List<Expression> options) {
     int base = words;
     words += (options.size() + 63) / 64;
@@ -37,8 +44,10 @@ final class Alternatives {
         if (count == bits.length) {
           bits = Arrays.copyOf(bits, count * 2);
           optionWords = Arrays.copyOf(optionWords, count * 2);
+          phrase = Arrays.copyOf(phrase, count * 2);
         }
         bits[count] = base * 64 + i;
+        phrase[count] = w.slots().length > 1;
         optionWords[count] = Arrays.stream(w.slots()).distinct().toArray();
         for (int s = 0; s < w.slots().length; s++) {
           if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w.display()[s])) {
@@ -53,11 +62,9 @@ final class Alternatives {
 
   /**
    * Each option's anchor: of its words that are not English stop words, the one that the fewest
-   * options contain. Every option anchored on a word is checked whenever the word occurs, so
-   * anchoring on words that many options share ("her", "what", "hospital") makes the pass long; a
-   * word few options use is, in the rules' own vocabulary, also a word comments seldom contain.
-   * Ties keep the earlier word. The anchor decides only which options are checked, never which are
-   * marked.
+   * options contain; a word few options use is, in the rules' own vocabulary, also a word comments
+   * seldom contain. Ties keep the earlier word. The anchor decides only how often an option is
+   * checked, never whether it matches.
    */
   private int[] anchors(int termCount) {
     int[] containing = new int[termCount];
@@ -83,46 +90,65 @@ final class Alternatives {
     return (common.contains(term) ? 1L << 32 : 0L) + containing[term];
   }
 
-  /** A phrase's words other than its anchor, which is known to occur when its postings are read. */
-  private static int[] othersThan(int anchor, int[] words) {
-    return Arrays.stream(words).filter(t -> t != anchor).toArray();
-  }
-
-  /** The postings, by term: the option bits anchored on each of {@code termCount} terms. */
+  /** The phrase options, numbered in the order registered, with their anchors and words. */
   Index index(int termCount) {
     int[] terms = anchors(termCount);
-    int[][] others = new int[count][];
-    int[] starts = new int[termCount + 1];
+    int[] byBit = new int[words * 64];
+    Arrays.fill(byBit, -1);
+    int phrases = 0;
     int slotCount = 0;
     for (int i = 0; i < count; i++) {
-      starts[terms[i] + 1]++;
-      others[i] = othersThan(terms[i], optionWords[i]);
-      slotCount += others[i].length;
+      if (phrase[i]) {
+        byBit[bits[i]] = phrases++;
+        slotCount += optionWords[i].length;
+      }
     }
-    for (int t = 0; t < termCount; t++) {
-      starts[t + 1] += starts[t];
-    }
-    int[] postings = new int[count * 3];
+    int[] starts = new int[phrases + 1];
     int[] slots = new int[slotCount];
-    int[] fill = Arrays.copyOf(starts, termCount);
-    int nextSlot = 0;
+    int p = 0;
     for (int i = 0; i < count; i++) {
-      int at = 3 * fill[terms[i]]++;
-      postings[at] = bits[i];
-      postings[at + 1] = nextSlot;
-      postings[at + 2] = others[i].length;
-      System.arraycopy(others[i], 0, slots, nextSlot, others[i].length);
-      nextSlot += others[i].length;
+      if (phrase[i]) {
+        int t = terms[i];
+        int at = starts[p];
+        slots[at++] = t;
+        for (int w : optionWords[i]) {
+          if (w != t) {
+            slots[at++] = w;
+          }
+        }
+        starts[++p] = at;
+      }
     }
-    return new Index(postings, starts, slots, words);
+    return new Index(byBit, starts, slots);
   }
 
   /**
-   * Option bits by term. The postings of term {@code t} are entries {@code starts[t]} to {@code
-   * starts[t+1]}, three ints each at {@code postings[3 * entry]}: the option bit ({@code word * 64
-   * + bit} within {@code words} 64-bit words), then where the option's words start in {@code slots}
-   * and how many there are. An option is marked only when all its words occur, since a phrase
-   * cannot match otherwise.
+   * Phrase options: {@code byBit[bit]} is the phrase number of an alternation option bit (-1 when
+   * the option is not a phrase); phrase {@code p}'s distinct words are {@code
+   * slots[starts[p]..starts[p+1])}, its anchor first.
    */
-  record Index(int[] postings, int[] starts, int[] slots, int words) {}
+  record Index(int[] byBit, int[] starts, int[] slots) {
+    int anchor(int phrase) {
+      return slots[starts[phrase]];
+    }
+
+    /** Whether every word of phrase {@code phrase} occurs in the comment. */
+    boolean allOccur(int phrase, CommentTokens tokens) {
+      return othersFrom(starts[phrase], phrase, tokens);
+    }
+
+    /** Whether every word of phrase {@code phrase} but its anchor occurs in the comment. */
+    boolean othersOccur(int phrase, CommentTokens tokens) {
+      return othersFrom(starts[phrase] + 1, phrase, tokens);
+    }
+
+    private boolean othersFrom(int from, int phrase, CommentTokens tokens) {
+      for (int s = from, end = starts[phrase + 1]; s < end; s++) {
+        if (tokens.occurrenceCount(slots[s]) == 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 }

@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Scores a comment against the keyword rules of every label and explains each score.
@@ -17,7 +15,8 @@ import java.util.Set;
  * which names the rules worth checking; only those are evaluated. Thread-safe after {@link #load}.
  */
 public final class Classifier {
-  private static final int LABELS = Label.values().length;
+  private static final Label[] ALL_LABELS = Label.values();
+  private static final int LABELS = ALL_LABELS.length;
 
   private final RuleLoader.Loaded rules;
   private final Rule[] ruleArray;
@@ -37,6 +36,9 @@ public final class Classifier {
 
   private final ThreadLocal<Workspace> workspaces;
 
+  /** The settings of the labels that fire with another, in label order. */
+  private final LabelRules[] firingWith;
+
   /** The evidence line of label a firing with label b, by ordinals, made once. */
   private final String[][] firesWithSource = new String[LABELS][LABELS];
 
@@ -44,6 +46,10 @@ public final class Classifier {
     this.rules = rules;
     this.ruleArray = rules.rules().toArray(new Rule[0]);
     rules.labels().forEach((label, settings) -> labelSettings[label.ordinal()] = settings);
+    firingWith =
+        rules.labels().values().stream()
+            .filter(s -> !s.firesWith().isEmpty())
+            .toArray(LabelRules[]::new);
     for (Label a : Label.values()) {
       for (Label b : Label.values()) {
         firesWithSource[a.ordinal()][b.ordinal()] =
@@ -71,9 +77,7 @@ public final class Classifier {
     }
     this.workspaces =
         ThreadLocal.withInitial(
-            () ->
-                new Workspace(
-                    rules.dictionary().size(), rules.alternatives().words(), rules.rules().size()));
+            () -> new Workspace(rules.dictionary().size(), rules.rules().size()));
   }
 
   /**
@@ -109,7 +113,6 @@ public final class Classifier {
     Workspace ws = workspaces.get();
     CommentTokens tokens = ws.tokens;
     tokens.analyse(rules.analyzer(), rules.dictionary(), comment);
-    tokens.markOptions(rules.alternatives());
 
     // per-thread buffers, emptied here: LabelScore copies the evidence it keeps
     double[] score = ws.score;
@@ -123,13 +126,13 @@ public final class Classifier {
       found.clear();
     }
 
-    int[] candidates = ws.candidates(rules.ruleIndex(), rules.fullMasks());
+    int[] candidates = ws.candidates(rules.ruleIndex());
     for (int i = 0, n = ws.candidateCount(); i < n; i++) {
       int r = candidates[i];
       if (singleTerm[r] >= 0) {
         applyWord(r, tokens, score, vetoed, scored, evidence);
       } else {
-        apply(ruleArray[r], tokens, score, vetoed, scored, evidence);
+        apply(ruleArray[r], tokens, ws.matches, score, vetoed, scored, evidence);
       }
     }
     LabelRules personal = rules.labels().get(Label.PERSONAL_DATA);
@@ -138,12 +141,12 @@ public final class Classifier {
     }
 
     Map<Label, LabelScore> scores = new EnumMap<>(Label.class);
-    for (Label label : Label.values()) {
+    for (Label label : ALL_LABELS) {
       int i = label.ordinal();
       if (!scored[i]) {
         continue;
       }
-      LabelRules settings = rules.labels().get(label);
+      LabelRules settings = labelSettings[i];
       double threshold = settings == null ? 1 : settings.threshold();
       double review = settings == null ? 1 : settings.review();
       double value = vetoed[i] ? 0 : score[i];
@@ -173,48 +176,44 @@ public final class Classifier {
   private void apply(
       Rule rule,
       CommentTokens tokens,
+      Matches matches,
       double[] score,
       boolean[] vetoed,
       boolean[] scored,
       List<List<Evidence>> evidence) {
-    List<Span> spans = rule.match().spans(tokens);
-    if (spans.isEmpty()) {
+    matches.clear();
+    long spans = rule.match().matches(tokens, matches);
+    if (spans == Matches.NONE) {
       return;
     }
     if (rule.unless() != null) {
-      List<Span> excluded = rule.unless().spans(tokens);
-      if (!excluded.isEmpty()) {
-        List<Span> kept = new ArrayList<>(spans.size());
-        for (Span s : spans) {
-          if (excluded.stream().noneMatch(s::overlaps)) {
-            kept.add(s);
-          }
-        }
-        spans = kept;
-        if (spans.isEmpty()) {
+      long excluded = rule.unless().matches(tokens, matches);
+      if (excluded != Matches.NONE) {
+        spans = kept(matches, spans, excluded);
+        if (spans == Matches.NONE) {
           return;
         }
       }
     }
+    int first = Matches.first(spans);
     int label = rule.label().ordinal();
     if (rule.veto()) {
       vetoed[label] = true;
-      add(evidence, label, new Evidence(rule.source(), words(tokens, spans.get(0), -1), 0));
+      add(evidence, label, new Evidence(rule.source(), words(tokens, matches, first, -1), 0));
       return;
     }
     LabelRules settings = labelSettings[label];
     boolean negatable =
         rule.weight() > 0 && (settings.onNegation() != null || settings.cancelOnNegation());
+    int chosen = first;
     if (negatable) {
       int negator = -1;
-      Span plain = null;
-      for (Span s : spans) {
+      int plain = -1;
+      for (int s = first, end = first + Matches.count(spans); s < end; s++) {
         // a match that opens with its own negator ("no one told us") is already negative: a
         // negator before it ("no key and no one told us") lists, it does not flip
-        int q =
-            tokens.isNegator(s.start())
-                ? -1
-                : tokens.negatorBefore(s.start(), rules.negationWindow());
+        int start = matches.start(s);
+        int q = tokens.isNegator(start) ? -1 : tokens.negatorBefore(start, rules.negationWindow());
         if (q < 0) {
           plain = s;
           break;
@@ -223,7 +222,7 @@ public final class Classifier {
           negator = q;
         }
       }
-      if (plain == null) {
+      if (plain < 0) {
         if (settings.cancelOnNegation()) {
           return;
         }
@@ -234,10 +233,10 @@ public final class Classifier {
             evidence,
             target,
             new Evidence(
-                "negated " + rule.source(), words(tokens, spans.get(0), negator), rule.weight()));
+                "negated " + rule.source(), words(tokens, matches, first, negator), rule.weight()));
         return;
       }
-      spans = List.of(plain);
+      chosen = plain;
     }
     score[label] += rule.weight();
     if (rule.weight() > 0) {
@@ -246,7 +245,26 @@ public final class Classifier {
     add(
         evidence,
         label,
-        new Evidence(rule.source(), words(tokens, spans.get(0), -1), rule.weight()));
+        new Evidence(rule.source(), words(tokens, matches, chosen, -1), rule.weight()));
+  }
+
+  /** The matches of {@code spans} that overlap none of {@code excluded}, as a new list. */
+  private static long kept(Matches matches, long spans, long excluded) {
+    int first = matches.next();
+    int n = 0;
+    int exFirst = Matches.first(excluded);
+    int exEnd = exFirst + Matches.count(excluded);
+    for (int s = Matches.first(spans), end = s + Matches.count(spans); s < end; s++) {
+      boolean overlaps = false;
+      for (int x = exFirst; x < exEnd && !overlaps; x++) {
+        overlaps = matches.start(s) <= matches.end(x) && matches.start(x) <= matches.end(s);
+      }
+      if (!overlaps) {
+        matches.addCopy(s);
+        n++;
+      }
+    }
+    return n == 0 ? Matches.NONE : Matches.list(first, n);
   }
 
   /**
@@ -298,8 +316,7 @@ public final class Classifier {
         add(
             evidence,
             target,
-            new Evidence(
-                "negated " + ruleSource[r], words(tokens, Span.of(at[0], at[0]), negator), weight));
+            new Evidence("negated " + ruleSource[r], negatedWord(tokens, at[0], negator), weight));
         return;
       }
       chosen = plain;
@@ -345,8 +362,8 @@ public final class Classifier {
 
   /** A label set to fire with another (negative with patient_safety) fires when that one did. */
   private void firesWith(Map<Label, LabelScore> scores) {
-    for (LabelRules settings : rules.labels().values()) {
-      if (settings.firesWith().isEmpty() || fired(scores, settings.label())) {
+    for (LabelRules settings : firingWith) {
+      if (fired(scores, settings.label())) {
         continue;
       }
       for (Label other : settings.firesWith()) {
@@ -373,19 +390,40 @@ public final class Classifier {
     }
   }
 
-  private static List<String> words(CommentTokens tokens, Span span, int negator) {
-    int[] pieces = span.pieces();
-    if (negator < 0 && pieces.length == 2) {
-      return List.of(tokens.written(pieces[0], pieces[1]));
+  /** The words of match {@code match} as written, after the negator's when there is one. */
+  private static List<String> words(CommentTokens tokens, Matches matches, int match, int negator) {
+    int from = matches.piecesFrom(match);
+    int length = matches.piecesLength(match);
+    if (negator < 0 && length == 2) {
+      return List.of(tokens.written(matches.piece(from), matches.piece(from + 1)));
     }
-    Set<String> out = new LinkedHashSet<>();
+    // distinct, in order: a handful of words, so a scan beats a set
+    String[] out = new String[length / 2 + 1];
+    int n = 0;
     if (negator >= 0) {
-      out.add(tokens.written(negator, negator));
+      out[n++] = tokens.written(negator, negator);
     }
-    for (int i = 0; i < pieces.length; i += 2) {
-      out.add(tokens.written(pieces[i], pieces[i + 1]));
+    for (int i = from; i < from + length; i += 2) {
+      n = addNew(out, n, tokens.written(matches.piece(i), matches.piece(i + 1)));
     }
-    return List.copyOf(out);
+    return List.of(Arrays.copyOf(out, n));
+  }
+
+  private static int addNew(String[] out, int n, String word) {
+    for (int i = 0; i < n; i++) {
+      if (out[i].equals(word)) {
+        return n;
+      }
+    }
+    out[n] = word;
+    return n + 1;
+  }
+
+  /** The negator and the word at {@code position}, as written. */
+  private static List<String> negatedWord(CommentTokens tokens, int position, int negator) {
+    String negatorWord = tokens.written(negator, negator);
+    String word = tokens.written(position, position);
+    return negatorWord.equals(word) ? List.of(word) : List.of(negatorWord, word);
   }
 
   private static void add(List<List<Evidence>> evidence, int label, Evidence e) {
@@ -416,30 +454,29 @@ public final class Classifier {
   /** Per-thread buffers: the analysed comment and the candidate-rule marks. */
   private static final class Workspace {
     final CommentTokens tokens;
+    final Matches matches = new Matches();
     final double[] score = new double[LABELS];
     final boolean[] vetoed = new boolean[LABELS];
     final boolean[] scored = new boolean[LABELS];
     final List<List<Evidence>> evidence = new ArrayList<>(LABELS);
     private final int[] stamps;
-    private final int[] masks;
     private int stamp;
     private int[] candidates = new int[64];
     private int candidateCount;
 
-    Workspace(int terms, int optionWords, int ruleCount) {
-      tokens = new CommentTokens(terms, optionWords);
+    Workspace(int terms, int ruleCount) {
+      tokens = new CommentTokens(terms);
       for (int i = 0; i < LABELS; i++) {
         evidence.add(new ArrayList<>(4));
       }
       stamps = new int[ruleCount];
-      masks = new int[ruleCount];
     }
 
     /**
      * The rules whose every term group the comment contains, in file order: the first {@link
      * #candidateCount()} entries of the returned buffer.
      */
-    int[] candidates(RuleLoader.RuleIndex index, int[] fullMasks) {
+    int[] candidates(RuleLoader.RuleIndex index) {
       int[] postings = index.postings();
       int[] starts = index.starts();
       stamp++;
@@ -447,48 +484,72 @@ public final class Classifier {
         Arrays.fill(stamps, 0);
         stamp = 1;
       }
+      int[] postingPhrases = index.postingPhrases();
+      Alternatives.Index phrases = index.phrases();
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
         for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
-          n = meet(postings[p], fullMasks, n);
+          int r = postings[p];
+          int phrase = postingPhrases[p];
+          // a rule already looked at for this comment is not looked at again
+          if (stamps[r] != stamp && (phrase < 0 || phrases.othersOccur(phrase, tokens))) {
+            n = consider(r, index, n);
+          }
         }
       }
-      int[] byOption = index.byOption();
-      for (int i = 0, m = tokens.markedCount(); i < m; i++) {
-        int posting = byOption[tokens.markedOption(i)];
-        if (posting >= 0) {
-          n = meet(posting, fullMasks, n);
-        }
-      }
-      Arrays.sort(candidates, 0, n);
+      sortSmall(candidates, n);
       candidateCount = n;
       return candidates;
+    }
+
+    /** Sorts the first {@code n} ints: insertion sort for the dozen or so candidates usual. */
+    private static void sortSmall(int[] a, int n) {
+      if (n > 32) {
+        Arrays.sort(a, 0, n);
+        return;
+      }
+      for (int i = 1; i < n; i++) {
+        int x = a[i];
+        int j = i - 1;
+        while (j >= 0 && a[j] > x) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = x;
+      }
     }
 
     int candidateCount() {
       return candidateCount;
     }
 
-    /** Notes that a rule's group is met; a rule with all groups met joins the candidates. */
-    private int meet(int posting, int[] fullMasks, int n) {
-      int r = posting / RuleLoader.MAX_GROUPS;
-      int bit = 1 << (posting % RuleLoader.MAX_GROUPS);
-      if (stamps[r] != stamp) {
-        stamps[r] = stamp;
-        masks[r] = 0;
-      }
-      int before = masks[r];
-      int after = before | bit;
-      if (after != before) {
-        masks[r] = after;
-        if (after == fullMasks[r]) {
-          if (n == candidates.length) {
-            candidates = Arrays.copyOf(candidates, n * 2);
-          }
-          candidates[n++] = r;
+    /**
+     * A rule whose indexed group is met, not yet looked at for this comment: it joins the
+     * candidates when its other groups are met too.
+     */
+    private int consider(int r, RuleLoader.RuleIndex index, int n) {
+      stamps[r] = stamp;
+      int[] groupEnds = index.groupEnds();
+      int[] needs = index.needs();
+      int[] ruleGroups = index.ruleGroups();
+      for (int g = ruleGroups[r], last = ruleGroups[r + 1]; g < last; g++) {
+        boolean met = false;
+        for (int k = g == 0 ? 0 : groupEnds[g - 1], end = groupEnds[g]; k < end && !met; k++) {
+          int need = needs[k];
+          met =
+              need >= 0
+                  ? tokens.occurrenceCount(need) > 0
+                  : index.phrases().allOccur(~need, tokens);
+        }
+        if (!met) {
+          return n;
         }
       }
+      if (n == candidates.length) {
+        candidates = Arrays.copyOf(candidates, n * 2);
+      }
+      candidates[n++] = r;
       return n;
     }
   }

@@ -39,84 +39,9 @@ final class CommentTokens {
   private final int[][] wordPrefixes = new int[WordMemo.CAPACITY][];
   private int memoGeneration = -1;
 
-  /** Per 64-bit word of alternation options, the bits of options whose anchor occurs. */
-  private final long[] optionBits;
-
-  /** Which comment each word of {@link #optionBits} was last set for; older words read as 0. */
-  private final int[] optionStamps;
-
-  private int optionStamp;
-
-  /** The options marked for this comment, each once. */
-  private int[] marked = new int[64];
-
-  private int markedCount;
-
-  CommentTokens(int terms, int optionWords) {
+  CommentTokens(int terms) {
     occurrences = new int[terms][];
     occurrenceCounts = new int[terms];
-    optionBits = new long[optionWords];
-    optionStamps = new int[optionWords];
-  }
-
-  /**
-   * Sets the bit of every alternation option anchored on a word of this comment (see {@link
-   * Alternatives}); call after {@link #analyse}.
-   */
-  void markOptions(Alternatives.Index index) {
-    optionStamp++;
-    if (optionStamp == Integer.MAX_VALUE) {
-      Arrays.fill(optionStamps, 0);
-      optionStamp = 1;
-    }
-    markedCount = 0;
-    int[] postings = index.postings();
-    int[] starts = index.starts();
-    int[] slots = index.slots();
-    for (int i = 0; i < touchedCount; i++) {
-      int term = touched[i];
-      for (int p = 3 * starts[term], end = 3 * starts[term + 1]; p < end; p += 3) {
-        if (!allOccur(slots, postings[p + 1], postings[p + 2])) {
-          continue;
-        }
-        int bit = postings[p];
-        int word = bit >>> 6;
-        if (optionStamps[word] != optionStamp) {
-          optionStamps[word] = optionStamp;
-          optionBits[word] = 0;
-        }
-        long before = optionBits[word];
-        if ((before & (1L << bit)) == 0) {
-          optionBits[word] = before | (1L << bit);
-          if (markedCount == marked.length) {
-            marked = Arrays.copyOf(marked, markedCount * 2);
-          }
-          marked[markedCount++] = bit;
-        }
-      }
-    }
-  }
-
-  int markedCount() {
-    return markedCount;
-  }
-
-  int markedOption(int i) {
-    return marked[i];
-  }
-
-  private boolean allOccur(int[] slots, int from, int count) {
-    for (int s = from, end = from + count; s < end; s++) {
-      if (occurrenceCounts[slots[s]] == 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The options of 64-bit word {@code word} whose anchor occurs in this comment. */
-  long options(int word) {
-    return optionStamps[word] == optionStamp ? optionBits[word] : 0L;
   }
 
   void analyse(Analyzer analyzer, TermDictionary dictionary, String comment) {

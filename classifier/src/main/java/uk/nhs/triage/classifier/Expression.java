@@ -1,7 +1,6 @@
 package uk.nhs.triage.classifier;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,24 +11,17 @@ sealed interface Expression {
   /** Most matches one expression reports; bounds the work a huge comment can cause. */
   int MAX_SPANS = 1000;
 
-  /** Sorts matches by first position, skipping the sort when they already are. */
-  static void sortByStart(List<Span> spans) {
-    for (int i = 1; i < spans.size(); i++) {
-      if (spans.get(i).start() < spans.get(i - 1).start()) {
-        spans.sort(Comparator.comparingInt(Span::start));
-        return;
-      }
-    }
-  }
-
-  List<Span> spans(CommentTokens tokens);
+  /**
+   * Adds the expression's matches in the comment to {@code out}, sorted by start, and returns them
+   * as a list ({@link Matches#list}; {@link Matches#NONE} when it does not match).
+   */
+  long matches(CommentTokens tokens, Matches out);
 
   /**
    * What the comment must contain for the expression to match, as groups of which each must be met;
    * a group is a list of alternatives, each {@code {term, option}}: the term must occur or, when
-   * {@code option} is not -1, that alternation option must be marked instead ({@link
-   * CommentTokens#markOptions}: all its words occur). Used to index rules, so only rules whose
-   * every group is met are evaluated.
+   * {@code option} is not -1, all the words of that phrase option must ({@link Alternatives}). Used
+   * to index rules, so only rules whose every group is met are evaluated.
    */
   void groups(List<int[][]> out);
 
@@ -65,13 +57,14 @@ sealed interface Expression {
     }
 
     @Override
-    public List<Span> spans(CommentTokens tokens) {
+    public long matches(CommentTokens tokens, Matches out) {
       int count = tokens.occurrenceCount(slots[anchor]);
       if (count == 0) {
-        return List.of();
+        return Matches.NONE;
       }
       int[] found = tokens.occurrences(slots[anchor]);
-      List<Span> out = null;
+      int first = out.next();
+      int n = 0;
       for (int i = 0; i < count; i++) {
         int start = found[i] - anchor;
         if (start < 0) {
@@ -82,16 +75,13 @@ sealed interface Expression {
           all = s == anchor || tokens.has(slots[s], start + s);
         }
         if (all) {
-          if (out == null) {
-            out = new ArrayList<>(2);
-          }
-          out.add(Span.of(start, start + slots.length - 1));
-          if (out.size() >= MAX_SPANS) {
+          out.addWords(start, start + slots.length - 1);
+          if (++n >= MAX_SPANS) {
             break;
           }
         }
       }
-      return out == null ? List.of() : out;
+      return n == 0 ? Matches.NONE : Matches.list(first, n);
     }
 
     @Override
@@ -118,66 +108,87 @@ sealed interface Expression {
   }
 
   /**
-   * Any of the alternatives. {@code base} is where the options' bits start in the comment's option
-   * marks ({@link Alternatives}); {@code always} marks the options that have no anchor word (a
-   * bracketed group), which are always tried.
+   * Any of the alternatives. {@code base} is where the options' bits start among all alternations'
+   * ({@link Alternatives}); {@code plan} says how every option is tried ({@link OptionPlan}).
    */
-  record AnyOf(List<Expression> options, int base, long[] always) implements Expression {
+  record AnyOf(List<Expression> options, int base, OptionPlan plan) implements Expression {
     AnyOf(List<Expression> options, int base) {
-      this(options, base, always(options));
-    }
-
-    private static long[] always(List<Expression> options) {
-      long[] out = new long[(options.size() + 63) / 64];
-      for (int i = 0; i < options.size(); i++) {
-        if (!(options.get(i) instanceof Words)) {
-          out[i >>> 6] |= 1L << i;
-        }
-      }
-      return out;
+      this(options, base, OptionPlan.of(options));
     }
 
     @Override
-    public List<Span> spans(CommentTokens tokens) {
-      List<Span> only = null;
-      List<Span> out = null;
+    public long matches(CommentTokens tokens, Matches out) {
+      int pendingFrom = out.pendingCount();
+      long[] always = plan.always();
+      long[] single = plan.single();
+      int[] terms = plan.terms();
+      int found = out.reserveBits(always.length);
+      plan.keysFound(tokens, out.bits(), found);
       for (int w = 0; w < always.length; w++) {
-        // options in their written order, so the matches come out as before in the same order
-        long marked = tokens.options(base + w) | always[w];
-        while (marked != 0) {
-          int i = (w << 6) + Long.numberOfTrailingZeros(marked);
-          marked &= marked - 1;
-          List<Span> found = options.get(i).spans(tokens);
-          if (found.isEmpty()) {
+        // a word option can match when its word occurs, a phrase when all its words do, any other
+        // option always; tried in written order, so the matches come out in the same order
+        long candidates = out.bits()[found + w] | always[w];
+        while (candidates != 0) {
+          int bit = Long.numberOfTrailingZeros(candidates);
+          candidates &= candidates - 1;
+          int i = (w << 6) + bit;
+          long list;
+          if ((single[w] & (1L << bit)) != 0) {
+            list = word(terms[i], tokens, out);
+          } else if ((always[w] & (1L << bit)) != 0 || plan.othersOccur(i, tokens)) {
+            list = options.get(i).matches(tokens, out);
+          } else {
             continue;
           }
-          if (only == null) {
-            only = found;
-          } else {
-            if (out == null) {
-              out = new ArrayList<>(only);
-            }
-            out.addAll(found);
+          if (list != Matches.NONE) {
+            out.push(list);
           }
         }
       }
-      if (out == null) {
-        return only == null ? List.of() : only;
+      out.releaseBits(found);
+      int lists = out.pendingCount() - pendingFrom;
+      if (lists <= 1) {
+        long only = lists == 0 ? Matches.NONE : out.pending(pendingFrom);
+        out.popTo(pendingFrom);
+        return only;
       }
-      sortByStart(out);
-      return out.size() > MAX_SPANS ? out.subList(0, MAX_SPANS) : out;
+      int first = out.next();
+      int n = 0;
+      for (int k = pendingFrom; k < pendingFrom + lists; k++) {
+        long list = out.pending(k);
+        for (int m = Matches.first(list), end = m + Matches.count(list); m < end; m++) {
+          out.addCopy(m);
+          n++;
+        }
+      }
+      out.popTo(pendingFrom);
+      out.sortByStart(first, n);
+      return Matches.list(first, Math.min(n, MAX_SPANS));
+    }
+
+    /** A one-word option's matches: each position of its word, the first {@link #MAX_SPANS}. */
+    private static long word(int term, CommentTokens tokens, Matches out) {
+      int count = Math.min(tokens.occurrenceCount(term), MAX_SPANS);
+      int[] at = tokens.occurrences(term);
+      int first = out.next();
+      for (int i = 0; i < count; i++) {
+        out.addWords(at[i], at[i]);
+      }
+      return Matches.list(first, count);
     }
 
     /**
-     * One group: a word or phrase option needs its anchor and its option mark (all its words), any
-     * other option what its own first group needs.
+     * One group: a one-word option needs its word, a phrase option all its words (as its option
+     * bit, see {@link Alternatives}), any other option what its own first group needs.
      */
     @Override
     public void groups(List<int[][]> out) {
       List<int[]> any = new ArrayList<>();
       for (int i = 0; i < options.size(); i++) {
         Expression option = options.get(i);
-        if (option instanceof Words w) {
+        if (option instanceof Words w && w.slots().length == 1) {
+          any.add(new int[] {w.slots()[0], -1});
+        } else if (option instanceof Words w) {
           any.add(new int[] {w.slots()[w.anchor()], (base << 6) + i});
         } else {
           List<int[][]> own = new ArrayList<>();
@@ -204,45 +215,48 @@ sealed interface Expression {
    */
   record Near(Expression left, Expression right, int gap, boolean ordered) implements Expression {
     @Override
-    public List<Span> spans(CommentTokens tokens) {
-      List<Span> lefts = left.spans(tokens);
-      if (lefts.isEmpty()) {
-        return List.of();
+    public long matches(CommentTokens tokens, Matches out) {
+      long lefts = left.matches(tokens, out);
+      if (lefts == Matches.NONE) {
+        return Matches.NONE;
       }
-      List<Span> rights = right.spans(tokens);
-      if (rights.isEmpty()) {
-        return List.of();
+      long rights = right.matches(tokens, out);
+      if (rights == Matches.NONE) {
+        return Matches.NONE;
       }
-      List<Span> out = null;
-      for (Span a : lefts) {
-        for (Span b : rights) {
-          if (b.start() > a.end() + gap + 1) {
+      int first = out.next();
+      int n = 0;
+      int rightFirst = Matches.first(rights);
+      int rightEnd = rightFirst + Matches.count(rights);
+      for (int a = Matches.first(lefts), leftEnd = a + Matches.count(lefts); a < leftEnd; a++) {
+        int aStart = out.start(a);
+        int aLast = out.end(a);
+        for (int b = rightFirst; b < rightEnd; b++) {
+          int bStart = out.start(b);
+          if (bStart > aLast + gap + 1) {
             break;
           }
           boolean close;
-          if (b.start() > a.end()) {
-            close = b.start() - a.end() - 1 <= gap;
-          } else if (a.start() > b.end()) {
-            close = !ordered && a.start() - b.end() - 1 <= gap;
+          if (bStart > aLast) {
+            close = bStart - aLast - 1 <= gap;
+          } else if (aStart > out.end(b)) {
+            close = !ordered && aStart - out.end(b) - 1 <= gap;
           } else {
             close = false;
           }
           if (close) {
-            if (out == null) {
-              out = new ArrayList<>(2);
-            }
-            out.add(a.join(b));
-            if (out.size() >= MAX_SPANS) {
+            out.addJoin(a, b);
+            if (++n >= MAX_SPANS) {
               break;
             }
           }
         }
       }
-      if (out == null) {
-        return List.of();
+      if (n == 0) {
+        return Matches.NONE;
       }
-      sortByStart(out);
-      return out;
+      out.sortByStart(first, n);
+      return Matches.list(first, n);
     }
 
     @Override
@@ -268,16 +282,16 @@ sealed interface Expression {
   /** Every part somewhere in the comment. */
   record AllOf(List<Expression> parts) implements Expression {
     @Override
-    public List<Span> spans(CommentTokens tokens) {
-      Span joined = null;
+    public long matches(CommentTokens tokens, Matches out) {
+      int joined = -1;
       for (Expression part : parts) {
-        List<Span> found = part.spans(tokens);
-        if (found.isEmpty()) {
-          return List.of();
+        long found = part.matches(tokens, out);
+        if (found == Matches.NONE) {
+          return Matches.NONE;
         }
-        joined = joined == null ? found.get(0) : joined.join(found.get(0));
+        joined = joined < 0 ? Matches.first(found) : out.addJoin(joined, Matches.first(found));
       }
-      return joined == null ? List.of() : List.of(joined);
+      return joined < 0 ? Matches.NONE : Matches.list(joined, 1);
     }
 
     @Override

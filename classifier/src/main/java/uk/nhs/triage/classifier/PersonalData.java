@@ -57,6 +57,9 @@ final class PersonalData {
   private PersonalData() {}
 
   static List<Finding> find(String text, List<String> organisationalDomains) {
+    if (!mayHoldAny(text)) {
+      return List.of();
+    }
     List<Finding> found = new ArrayList<>(0);
     int digits = 0;
     boolean at = false;
@@ -113,6 +116,25 @@ final class PersonalData {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether a detector could find anything: every kind needs an {@code @} (email) or at least two
+   * digits (numbers ten, postcodes and dates two), so most comments are ruled out by this one cheap
+   * look at their characters.
+   */
+  private static boolean mayHoldAny(String text) {
+    int digits = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      // '0'..'9' and '@' are the only characters of interest in '0'..'@'
+      if (c <= '@' && c >= '0') {
+        if (c == '@' || (c <= '9' && ++digits >= 2)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -38,8 +38,6 @@ final class RuleLoader {
       Map<Label, LabelRules> labels,
       List<Rule> rules,
       RuleIndex ruleIndex,
-      int[] fullMasks,
-      Alternatives.Index alternatives,
       int negationWindow,
       PersistentUserRule persistentUser,
       String version) {}
@@ -154,70 +152,142 @@ final class RuleLoader {
         rules.addAll(parsed.rules());
       }
     }
-    int[] fullMasks = new int[rules.size()];
-    Alternatives.Index alternatives = parser.alternatives();
-    RuleIndex ruleIndex = index(rules, dictionary.size(), alternatives.words(), fullMasks);
+    RuleIndex ruleIndex = index(rules, dictionary, parser.alternatives());
     return new Loaded(
-        analyzer,
-        dictionary,
-        labels,
-        List.copyOf(rules),
-        ruleIndex,
-        fullMasks,
-        alternatives,
-        window,
-        persistent,
-        version);
+        analyzer, dictionary, labels, List.copyOf(rules), ruleIndex, window, persistent, version);
   }
 
-  /** Most term groups a rule is indexed under; more are still checked when it is evaluated. */
+  /** Most term groups of a rule that are checked before it is evaluated. */
   static final int MAX_GROUPS = 16;
 
   /**
-   * The rules worth evaluating for a comment, as postings {@code rule * MAX_GROUPS + group}: by
-   * term, those of term {@code t} at {@code postings[starts[t]..starts[t+1])}; and by alternation
-   * option ({@link Alternatives}), the one met when that option is marked, or -1.
+   * The rules worth evaluating for a comment: those whose every term group ({@link
+   * Expression#groups}, at most {@link #MAX_GROUPS}) the comment meets. Each rule is indexed under
+   * one group only, the one least likely to be met (below), and its other groups are checked when
+   * that one is: a rule of a rare word NEAR a list of pronouns is then looked at only when the rare
+   * word occurs, not whenever "my" or "her" does.
+   *
+   * <p>By term, the rules of term {@code t} are {@code postings[starts[t]..starts[t+1])}, each met
+   * when {@code postingPhrases} at the same place is -1 or names a phrase option ({@link
+   * Alternatives}: a phrase is indexed under its anchor word) whose other words all occur. Rule
+   * {@code r}'s other groups are {@code groupEnds[ruleGroups[r]..ruleGroups[r+1])}; group {@code
+   * g}'s needs are {@code needs[groupEnds[g-1]..groupEnds[g])} (from 0 for the first), each a term
+   * that must occur or, as {@code ~phrase}, a phrase option whose words must all occur, any one of
+   * which meets the group.
    */
-  record RuleIndex(int[] postings, int[] starts, int[] byOption) {}
+  record RuleIndex(
+      int[] postings,
+      int[] starts,
+      int[] postingPhrases,
+      Alternatives.Index phrases,
+      int[] ruleGroups,
+      int[] groupEnds,
+      int[] needs) {}
 
   /**
-   * Indexes every rule under the terms of its groups ({@link Expression#groups}); and per rule the
-   * bit mask of all its groups.
+   * Indexes every rule under its cheapest group. A group costs the sum of its needs' costs: a
+   * term's is how many needs of all rules name it (the rules' own vocabulary standing for how
+   * common a word is), plus a large amount for an English stop word; an option's is half its anchor
+   * term's, since it is met only when all its words occur. Which group is indexed decides only how
+   * often a rule is looked at, never whether it is a candidate.
    */
-  private static RuleIndex index(List<Rule> rules, int terms, int optionWords, int[] fullMasks) {
-    int[] byOption = new int[optionWords * 64];
-    java.util.Arrays.fill(byOption, -1);
+  private static RuleIndex index(
+      List<Rule> rules, TermDictionary dictionary, Alternatives.Index phrases) {
+    int terms = dictionary.size();
+    List<List<int[][]>> all = new ArrayList<>(rules.size());
+    int[] uses = new int[terms];
+    for (Rule rule : rules) {
+      List<int[][]> groups = new ArrayList<>();
+      rule.match().groups(groups);
+      if (groups.size() > MAX_GROUPS) {
+        groups = groups.subList(0, MAX_GROUPS);
+      }
+      all.add(groups);
+      for (int[][] group : groups) {
+        for (int[] need : group) {
+          if (need[1] >= 0) {
+            // a phrase option is looked up by its anchor, and known by its phrase number
+            need[1] = phrases.byBit()[need[1]];
+            need[0] = phrases.anchor(need[1]);
+          }
+          uses[need[0]]++;
+        }
+      }
+    }
+    long[] termCost = new long[terms];
+    for (int t = 0; t < terms; t++) {
+      boolean stop =
+          org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(
+              dictionary.name(t));
+      termCost[t] = 2L * uses[t] + (stop ? 1L << 20 : 0);
+    }
     List<List<int[]>> byTerm = new ArrayList<>(terms);
     for (int i = 0; i < terms; i++) {
       byTerm.add(new ArrayList<>(1));
     }
+    int[] ruleGroups = new int[rules.size() + 1];
+    List<Integer> groupEnds = new ArrayList<>();
+    List<Integer> needs = new ArrayList<>();
     for (int r = 0; r < rules.size(); r++) {
-      List<int[][]> groups = new ArrayList<>();
-      rules.get(r).match().groups(groups);
-      int count = Math.min(groups.size(), MAX_GROUPS);
-      fullMasks[r] = (1 << count) - 1;
-      for (int g = 0; g < count; g++) {
-        for (int[] need : groups.get(g)) {
-          if (need[1] >= 0) {
-            byOption[need[1]] = r * MAX_GROUPS + g;
-          } else {
-            byTerm.get(need[0]).add(new int[] {r * MAX_GROUPS + g});
-          }
+      List<int[][]> groups = all.get(r);
+      int cheapest = 0;
+      for (int g = 1; g < groups.size(); g++) {
+        if (cost(groups.get(g), termCost) < cost(groups.get(cheapest), termCost)) {
+          cheapest = g;
         }
       }
+      for (int g = 0; g < groups.size(); g++) {
+        int[][] group = groups.get(g);
+        if (g == cheapest) {
+          for (int[] need : group) {
+            byTerm.get(need[0]).add(new int[] {r, need[1]});
+          }
+          continue;
+        }
+        // the likeliest needs first: a group is met by its first need that is
+        int[][] sorted = group.clone();
+        java.util.Arrays.sort(
+            sorted, (a, b) -> Long.compare(needCost(b, termCost), needCost(a, termCost)));
+        for (int[] need : sorted) {
+          needs.add(need[1] >= 0 ? ~need[1] : need[0]);
+        }
+        groupEnds.add(needs.size());
+      }
+      ruleGroups[r + 1] = groupEnds.size();
     }
     int[] starts = new int[terms + 1];
     for (int t = 0; t < terms; t++) {
       starts[t + 1] = starts[t] + byTerm.get(t).size();
     }
     int[] postings = new int[starts[terms]];
+    int[] postingPhrases = new int[starts[terms]];
     int e = 0;
     for (int t = 0; t < terms; t++) {
-      for (int[] entry : byTerm.get(t)) {
-        postings[e++] = entry[0];
+      for (int[] posting : byTerm.get(t)) {
+        postings[e] = posting[0];
+        postingPhrases[e++] = posting[1];
       }
     }
-    return new RuleIndex(postings, starts, byOption);
+    return new RuleIndex(
+        postings,
+        starts,
+        postingPhrases,
+        phrases,
+        ruleGroups,
+        groupEnds.stream().mapToInt(Integer::intValue).toArray(),
+        needs.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static long cost(int[][] group, long[] termCost) {
+    long sum = 0;
+    for (int[] need : group) {
+      sum += needCost(need, termCost);
+    }
+    return sum;
+  }
+
+  private static long needCost(int[] need, long[] termCost) {
+    return need[1] >= 0 ? termCost[need[0]] / 2 : termCost[need[0]];
   }
 
   private static LabelRules labelRules(
