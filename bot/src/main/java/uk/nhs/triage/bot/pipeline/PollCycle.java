@@ -21,6 +21,7 @@ import uk.nhs.triage.adapters.RateLimitedException;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.bot.CrashPoint;
 import uk.nhs.triage.bot.pipeline.AccountPollResult.Outcome;
+import uk.nhs.triage.bot.store.PreparedBatch;
 import uk.nhs.triage.bot.store.SaveResult;
 import uk.nhs.triage.bot.store.TriageStore;
 
@@ -77,17 +78,18 @@ public final class PollCycle {
       try (ExecutorService ahead =
           Executors.newSingleThreadExecutor(
               Thread.ofPlatform().name("triage-ahead-" + accountId).daemon().factory())) {
-        Future<TriagedPage> next = ahead.submit(fetchAndTriage(adapter, cursor, histories));
+        Future<TriagedPage> next =
+            ahead.submit(fetchAndTriage(accountId, adapter, cursor, histories));
         TriagedPage page;
         do {
           page = take(next);
           if (page.more()) {
-            next = ahead.submit(fetchAndTriage(adapter, page.cursor(), histories));
+            next = ahead.submit(fetchAndTriage(accountId, adapter, page.cursor(), histories));
           }
           CrashPoint.reached(CrashPoint.AFTER_FETCH);
           long savingFrom = System.nanoTime();
           listener.saveStarted(savingFrom);
-          SaveResult saved = store.saveBatch(accountId, page.batch(), page.cursor());
+          SaveResult saved = store.saveBatch(page.batch(), page.cursor());
           CrashPoint.reached(CrashPoint.AFTER_SAVE);
           listener.pageSaved(saved, page.returnedAt(), savingFrom, System.nanoTime());
           received += saved.received();
@@ -148,16 +150,15 @@ public final class PollCycle {
     }
   }
 
-  /** A page as fetched, with its comments classified and routed, ready to be saved. */
+  /**
+   * A page as fetched, with its comments classified and routed, and its rows prepared for the
+   * store: ready to be saved.
+   */
   private record TriagedPage(
-      List<TriagedComment> batch,
-      String cursor,
-      boolean more,
-      List<String> problems,
-      long returnedAt) {}
+      PreparedBatch batch, String cursor, boolean more, List<String> problems, long returnedAt) {}
 
   private Callable<TriagedPage> fetchAndTriage(
-      SourceAdapter adapter, String cursor, HistoryBook histories) {
+      String accountId, SourceAdapter adapter, String cursor, HistoryBook histories) {
     return () -> {
       long askedAt = System.nanoTime();
       Page page = adapter.poll(cursor);
@@ -168,8 +169,10 @@ public final class PollCycle {
       for (Comment comment : page.comments()) {
         batch.add(triage.triage(comment, histories, clock.instant()));
       }
+      // Rendering the rows here, beside the store, leaves the storing thread little but sending.
+      PreparedBatch prepared = store.prepare(accountId, batch);
       listener.pageTriaged(System.nanoTime());
-      return new TriagedPage(batch, page.cursor(), page.more(), page.problems(), returnedAt);
+      return new TriagedPage(prepared, page.cursor(), page.more(), page.problems(), returnedAt);
     };
   }
 
