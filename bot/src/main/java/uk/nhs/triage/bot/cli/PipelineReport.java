@@ -50,7 +50,8 @@ final class PipelineReport {
         backfill.comments() / seconds, backfill.stored(), seconds);
     line("  read + parse      %8.1f s wall", backfill.readSeconds());
     line(
-        "  classify + route  %8.1f s wall  %8.1f s CPU  (%,.0f comments per CPU-second)",
+        "  classify + route  %8.1f s wall  %8.1f s CPU  (%,.0f comments per CPU-second; with"
+            + " rendering the page's rows for the store)",
         backfill.triageSeconds(),
         backfill.triageCpuSeconds(),
         backfill.comments() / backfill.triageCpuSeconds());
