@@ -50,16 +50,18 @@ final class PipelineReport {
         backfill.comments() / seconds, backfill.stored(), seconds);
     line("  read + parse      %8.1f s wall", backfill.readSeconds());
     line(
-        "  classify + route  %8.1f s wall  %8.1f s CPU  (%,.0f comments per CPU-second; with"
-            + " rendering the page's rows for the store)",
+        "  classify + route  %8.1f s wall  %8.1f s CPU  (%,.0f comments per CPU-second)",
         backfill.triageSeconds(),
         backfill.triageCpuSeconds(),
         backfill.comments() / backfill.triageCpuSeconds());
     line(
+        "  prepare rows      %8.1f s wall  %8.1f s CPU  (ids, COPY text; on a third thread)",
+        backfill.prepareSeconds(), backfill.prepareCpuSeconds());
+    line(
         "  store (commit)    %8.1f s wall  %8.1f s CPU in the bot's storing thread",
         backfill.storeSeconds(), backfill.storeCpuSeconds());
     line(
-        "  (the next page is classified while one is stored: the stages overlap; the bot process"
+        "  (the next pages are classified and prepared while one is stored: the stages overlap; the bot process"
             + " used %.1f s of CPU in all, %.0f µs a comment)",
         processCpuSeconds, 1e6 * processCpuSeconds / Math.max(1, backfill.comments()));
     if (databaseCpuSeconds.isPresent()) {
