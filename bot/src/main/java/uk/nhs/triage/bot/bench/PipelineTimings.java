@@ -19,6 +19,8 @@ public final class PipelineTimings implements PollListener {
   private long triageNanos;
   private long storeNanos;
   private long triageCpuNanos;
+  private long prepareNanos;
+  private long prepareCpuNanos;
   private long storeCpuNanos;
   private long comments;
   private long stored;
@@ -55,6 +57,20 @@ public final class PipelineTimings implements PollListener {
   }
 
   @Override
+  public synchronized void prepareStarted(long at) {
+    long[] mark = marks.get();
+    mark[0] = at;
+    mark[1] = THREADS.getCurrentThreadCpuTime();
+  }
+
+  @Override
+  public synchronized void pagePrepared(long at) {
+    long[] mark = marks.get();
+    prepareNanos += at - mark[0];
+    prepareCpuNanos += THREADS.getCurrentThreadCpuTime() - mark[1];
+  }
+
+  @Override
   public synchronized void saveStarted(long at) {
     marks.get()[1] = THREADS.getCurrentThreadCpuTime();
   }
@@ -78,6 +94,16 @@ public final class PipelineTimings implements PollListener {
   }
 
   /** CPU time of the threads that classified and routed, in seconds (time on a core). */
+  /** Wall-clock time spent rendering pages' rows for the store, in seconds. */
+  public synchronized double prepareSeconds() {
+    return prepareNanos / 1e9;
+  }
+
+  /** CPU time of the thread that rendered pages' rows for the store, in seconds. */
+  public synchronized double prepareCpuSeconds() {
+    return prepareCpuNanos / 1e9;
+  }
+
   public synchronized double triageCpuSeconds() {
     return triageCpuNanos / 1e9;
   }

@@ -55,10 +55,13 @@ final class PipelineReport {
         backfill.triageCpuSeconds(),
         backfill.comments() / backfill.triageCpuSeconds());
     line(
+        "  prepare rows      %8.1f s wall  %8.1f s CPU  (ids, COPY text; on a third thread)",
+        backfill.prepareSeconds(), backfill.prepareCpuSeconds());
+    line(
         "  store (commit)    %8.1f s wall  %8.1f s CPU in the bot's storing thread",
         backfill.storeSeconds(), backfill.storeCpuSeconds());
     line(
-        "  (the next page is classified while one is stored: the stages overlap; the bot process"
+        "  (the next pages are classified and prepared while one is stored: the stages overlap; the bot process"
             + " used %.1f s of CPU in all, %.0f µs a comment)",
         processCpuSeconds, 1e6 * processCpuSeconds / Math.max(1, backfill.comments()));
     if (databaseCpuSeconds.isPresent()) {

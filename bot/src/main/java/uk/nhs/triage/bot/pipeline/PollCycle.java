@@ -21,6 +21,7 @@ import uk.nhs.triage.adapters.RateLimitedException;
 import uk.nhs.triage.adapters.SourceAdapter;
 import uk.nhs.triage.bot.CrashPoint;
 import uk.nhs.triage.bot.pipeline.AccountPollResult.Outcome;
+import uk.nhs.triage.bot.store.PreparedBatch;
 import uk.nhs.triage.bot.store.SaveResult;
 import uk.nhs.triage.bot.store.TriageStore;
 
@@ -71,23 +72,25 @@ public final class PollCycle {
     int stored = 0;
     List<String> problems = new ArrayList<>();
     try {
-      // The next page is fetched, classified and routed on a second thread while this one stores
-      // the page before: at most one page waits ahead, and pages are saved one after another in
-      // the order fetched, each with its cursor, so the cursor never passes what was saved.
-      try (ExecutorService ahead =
-          Executors.newSingleThreadExecutor(
-              Thread.ofPlatform().name("triage-ahead-" + accountId).daemon().factory())) {
-        Future<TriagedPage> next = ahead.submit(fetchAndTriage(adapter, cursor, histories));
-        TriagedPage page;
+      // Three stages, each on its own thread: the page after next is fetched, classified and
+      // routed while the next one's rows are rendered for the store and this one is stored. At
+      // most two pages wait ahead; pages are saved one after another in the order fetched, each
+      // with its cursor, so the cursor never passes what was saved.
+      try (ExecutorService classifying = singleThread("triage-ahead-" + accountId);
+          ExecutorService preparing = singleThread("triage-rows-" + accountId)) {
+        Ahead ahead = new Ahead(accountId, adapter, histories, classifying);
+        Future<PreparedPage> next =
+            preparing.submit(ahead.prepare(classifying.submit(ahead.fetchAndTriage(cursor))));
+        PreparedPage page;
         do {
           page = take(next);
           if (page.more()) {
-            next = ahead.submit(fetchAndTriage(adapter, page.cursor(), histories));
+            next = preparing.submit(ahead.prepare(page.following()));
           }
           CrashPoint.reached(CrashPoint.AFTER_FETCH);
           long savingFrom = System.nanoTime();
           listener.saveStarted(savingFrom);
-          SaveResult saved = store.saveBatch(accountId, page.batch(), page.cursor());
+          SaveResult saved = store.saveBatch(page.batch(), page.cursor());
           CrashPoint.reached(CrashPoint.AFTER_SAVE);
           listener.pageSaved(saved, page.returnedAt(), savingFrom, System.nanoTime());
           received += saved.received();
@@ -148,7 +151,11 @@ public final class PollCycle {
     }
   }
 
-  /** A page as fetched, with its comments classified and routed, ready to be saved. */
+  private static ExecutorService singleThread(String name) {
+    return Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
+  }
+
+  /** A page as fetched, with its comments classified and routed. */
   private record TriagedPage(
       List<TriagedComment> batch,
       String cursor,
@@ -156,25 +163,72 @@ public final class PollCycle {
       List<String> problems,
       long returnedAt) {}
 
-  private Callable<TriagedPage> fetchAndTriage(
-      SourceAdapter adapter, String cursor, HistoryBook histories) {
-    return () -> {
-      long askedAt = System.nanoTime();
-      Page page = adapter.poll(cursor);
-      long returnedAt = System.nanoTime();
-      listener.pageFetched(page.comments().size(), askedAt, returnedAt);
-      histories.preload(page.comments());
-      List<TriagedComment> batch = new ArrayList<>(page.comments().size());
-      for (Comment comment : page.comments()) {
-        batch.add(triage.triage(comment, histories, clock.instant()));
-      }
-      listener.pageTriaged(System.nanoTime());
-      return new TriagedPage(batch, page.cursor(), page.more(), page.problems(), returnedAt);
-    };
+  /**
+   * A page with its rows prepared for the store, ready to be saved; {@code following} is the next
+   * page being fetched and classified (null when this is the last).
+   */
+  private record PreparedPage(
+      PreparedBatch batch,
+      String cursor,
+      boolean more,
+      List<String> problems,
+      long returnedAt,
+      Future<TriagedPage> following) {}
+
+  /** The two stages ahead of storing, for one poll of one account. */
+  private final class Ahead {
+    private final String accountId;
+    private final SourceAdapter adapter;
+    private final HistoryBook histories;
+    private final ExecutorService classifying;
+
+    Ahead(
+        String accountId,
+        SourceAdapter adapter,
+        HistoryBook histories,
+        ExecutorService classifying) {
+      this.accountId = accountId;
+      this.adapter = adapter;
+      this.histories = histories;
+      this.classifying = classifying;
+    }
+
+    Callable<TriagedPage> fetchAndTriage(String cursor) {
+      return () -> {
+        long askedAt = System.nanoTime();
+        Page page = adapter.poll(cursor);
+        long returnedAt = System.nanoTime();
+        listener.pageFetched(page.comments().size(), askedAt, returnedAt);
+        histories.preload(page.comments());
+        List<TriagedComment> batch = new ArrayList<>(page.comments().size());
+        for (Comment comment : page.comments()) {
+          batch.add(triage.triage(comment, histories, clock.instant()));
+        }
+        listener.pageTriaged(System.nanoTime());
+        return new TriagedPage(batch, page.cursor(), page.more(), page.problems(), returnedAt);
+      };
+    }
+
+    /**
+     * Once the page is classified, starts fetching and classifying the one after it, then renders
+     * this one's rows. A failure to fetch or classify is thrown here, in page order.
+     */
+    Callable<PreparedPage> prepare(Future<TriagedPage> classified) {
+      return () -> {
+        TriagedPage page = take(classified);
+        Future<TriagedPage> following =
+            page.more() ? classifying.submit(fetchAndTriage(page.cursor())) : null;
+        listener.prepareStarted(System.nanoTime());
+        PreparedBatch prepared = store.prepare(accountId, page.batch());
+        listener.pagePrepared(System.nanoTime());
+        return new PreparedPage(
+            prepared, page.cursor(), page.more(), page.problems(), page.returnedAt(), following);
+      };
+    }
   }
 
-  /** The page the second thread prepared, or what the platform or the classifier threw. */
-  private static TriagedPage take(Future<TriagedPage> next) throws AdapterException {
+  /** The page a thread ahead made ready, or what the platform, classifier or store threw. */
+  private static <T> T take(Future<T> next) throws AdapterException {
     try {
       return next.get();
     } catch (InterruptedException e) {

@@ -15,6 +15,12 @@ public interface PollListener {
   /** The page's comments were classified and routed by {@code at}. */
   default void pageTriaged(long at) {}
 
+  /** Rendering a classified page's rows for the store starts, on the thread that does it. */
+  default void prepareStarted(long at) {}
+
+  /** The page's rows were rendered for the store by {@code at} (same thread as above). */
+  default void pagePrepared(long at) {}
+
   /** Storing a page starts, on the thread that stores pages. */
   default void saveStarted(long at) {}
 

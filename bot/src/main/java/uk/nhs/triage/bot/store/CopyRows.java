@@ -37,26 +37,72 @@ final class CopyRows {
       data.append("\\N");
       return this;
     }
-    String clean = PostgresText.clean(value);
-    int length = clean.length();
+    appendEscaped(value, 0, value.length());
+    return this;
+  }
+
+  /**
+   * JSON as the serializer wrote it: cleaned as {@link PostgresText#cleanJson} would (the escape
+   * {@code \u0000} becomes {@code \uFFFD}, a raw NUL becomes U+FFFD) and escaped for COPY, in one
+   * pass. A backslash in JSON text always starts a two-character escape, so reading the text pair
+   * by pair tells an escape {@code \u0000} from an escaped backslash followed by {@code u0000}.
+   */
+  CopyRows json(String value) {
+    separate();
+    if (value == null) {
+      data.append("\\N");
+      return this;
+    }
+    int length = value.length();
     int from = 0;
-    // Runs of ordinary characters are copied whole; only the four COPY escapes are written apart.
     for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c == '\\') {
+        appendEscaped(value, from, i);
+        if (value.startsWith("u0000", i + 1)) {
+          data.append("\\\\uFFFD");
+          i += 5;
+        } else {
+          data.append("\\\\");
+          if (i + 1 < length) {
+            i++;
+            appendEscaped(value, i, i + 1);
+          }
+        }
+        from = i + 1;
+      }
+    }
+    appendEscaped(value, from, length);
+    return this;
+  }
+
+  /**
+   * Appends {@code value[from, to)} with NUL replaced (as {@link PostgresText#clean}) and the four
+   * COPY escapes (backslash, newline, carriage return, tab), in one pass: runs of ordinary
+   * characters are copied whole.
+   */
+  private void appendEscaped(String value, int from, int to) {
+    int run = from;
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      if (c > '\r' && c != '\\') {
+        continue;
+      }
       String escape =
-          switch (clean.charAt(i)) {
+          switch (c) {
             case '\\' -> "\\\\";
             case '\n' -> "\\n";
             case '\r' -> "\\r";
             case '\t' -> "\\t";
+            case '\0' -> String.valueOf(PostgresText.REPLACEMENT);
             default -> null;
           };
       if (escape != null) {
-        data.append(clean, from, i).append(escape);
-        from = i + 1;
+        data.append(value, run, i).append(escape);
+        run = i + 1;
       }
     }
-    data.append(clean, from, length);
-    return this;
+    data.append(value, run, to);
   }
 
   CopyRows number(long value) {
@@ -65,13 +111,44 @@ final class CopyRows {
     return this;
   }
 
+  CopyRows bool(boolean value) {
+    separate();
+    data.append(value ? 't' : 'f');
+    return this;
+  }
+
   CopyRows instant(Instant value) {
     return text(value == null ? null : value.toString());
   }
 
-  /** A text[] column, as the array literal PostgreSQL reads it in. */
+  /**
+   * A text[] column, as the array literal PostgreSQL reads it in ({@link Columns#arrayLiteral}:
+   * every element quoted, {@code "} and {@code \\} escaped), escaped for COPY as it is written.
+   */
   CopyRows array(List<String> values) {
-    return text(Columns.arrayLiteral(values));
+    separate();
+    data.append('{');
+    for (int e = 0; e < values.size(); e++) {
+      if (e > 0) {
+        data.append(',');
+      }
+      data.append('"');
+      String element = values.get(e);
+      int run = 0;
+      for (int i = 0; i < element.length(); i++) {
+        char c = element.charAt(i);
+        if (c == '"' || c == '\\') {
+          appendEscaped(element, run, i);
+          // The array's backslash, then the character, each escaped for COPY.
+          data.append(c == '"' ? "\\\\\"" : "\\\\\\\\");
+          run = i + 1;
+        }
+      }
+      appendEscaped(element, run, element.length());
+      data.append('"');
+    }
+    data.append('}');
+    return this;
   }
 
   CopyRows endRow() {
@@ -85,12 +162,34 @@ final class CopyRows {
     return rows;
   }
 
+  /** How many characters the rows so far take: where the next row starts. */
+  int length() {
+    return data.length();
+  }
+
+  String target() {
+    return target;
+  }
+
+  /** The rows so far as COPY text. */
+  String text() {
+    return data.toString();
+  }
+
   /** Sends the rows in the handle's transaction. */
   void copyInto(Handle handle) {
+    copyInto(handle, target, data.toString().getBytes(StandardCharsets.UTF_8), rows);
+  }
+
+  /**
+   * Sends {@code rows} rows of COPY text (UTF-8) into {@code target} in the handle's transaction.
+   *
+   * @throws CopyFailedException when the server refuses them (nothing is copied)
+   */
+  static void copyInto(Handle handle, String target, byte[] bytes, int rows) {
     if (rows == 0) {
       return;
     }
-    byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
     try {
       long copied =
           handle

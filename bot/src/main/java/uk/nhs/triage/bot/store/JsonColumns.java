@@ -13,7 +13,7 @@ import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Evidence;
 import uk.nhs.triage.classifier.LabelScore;
 
-/** Turns what the bot decided into the JSON kept in jsonb columns, readable by a person. */
+/** Turns what the bot decided into the JSON kept in json columns, readable by a person. */
 final class JsonColumns {
 
   private final ObjectMapper mapper;
@@ -24,8 +24,16 @@ final class JsonColumns {
   }
 
   String write(Object value) {
+    return PostgresText.cleanJson(serialize(value));
+  }
+
+  /**
+   * The value as JSON, not yet cleaned of NUL escapes: for {@link CopyRows#json}, which cleans it
+   * while escaping it for COPY.
+   */
+  String serialize(Object value) {
     try {
-      return PostgresText.cleanJson(mapper.writeValueAsString(value));
+      return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
@@ -34,6 +42,11 @@ final class JsonColumns {
 
   /** Label (wire name) to score, threshold and verdict. */
   String scores(Classification classification) {
+    return write(scoresValue(classification));
+  }
+
+  /** {@link #scores} before it is written as JSON. */
+  Map<String, Object> scoresValue(Classification classification) {
     Map<String, Object> scores = new LinkedHashMap<>();
     classification
         .scores()
@@ -45,7 +58,7 @@ final class JsonColumns {
                         "score", score.score(),
                         "threshold", score.threshold(),
                         "verdict", score.verdict().name())));
-    return write(scores);
+    return scores;
   }
 
   /**
@@ -53,6 +66,12 @@ final class JsonColumns {
    * rule_line} ({@code stored}) is named by its reference, any other is written in full.
    */
   String evidence(Classification classification, Set<RuleLines.Key> stored) {
+    return write(evidenceValue(classification, stored));
+  }
+
+  /** {@link #evidence} before it is written as JSON. */
+  Map<String, List<StoredEvidence>> evidenceValue(
+      Classification classification, Set<RuleLines.Key> stored) {
     Map<String, List<StoredEvidence>> evidence = new LinkedHashMap<>();
     for (LabelScore score : classification.scores().values()) {
       if (!score.evidence().isEmpty()) {
@@ -67,7 +86,7 @@ final class JsonColumns {
         evidence.put(score.label().wireName(), rules);
       }
     }
-    return write(evidence);
+    return evidence;
   }
 
   /** One matched rule as stored: by reference to its rule line, or in full. */

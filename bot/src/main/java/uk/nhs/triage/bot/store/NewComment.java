@@ -1,5 +1,6 @@
 package uk.nhs.triage.bot.store;
 
+import java.time.Instant;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.bot.pipeline.TriagedComment;
 import uk.nhs.triage.bot.routing.Decision;
@@ -10,6 +11,7 @@ final class NewComment {
   final long commentId;
   long itemId;
   String foiReference;
+  Instant foiReceivedAt;
 
   NewComment(TriagedComment triaged, long commentId) {
     this.triaged = triaged;

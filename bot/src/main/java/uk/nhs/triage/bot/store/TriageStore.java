@@ -89,9 +89,32 @@ public final class TriageStore {
    * @throws IllegalArgumentException when the account was never registered
    */
   public SaveResult saveBatch(String accountId, List<TriagedComment> batch, String newCursor) {
+    return saveBatch(prepare(accountId, batch), newCursor);
+  }
+
+  /**
+   * Makes a batch ready to store, outside the transaction that will store it (a poll does it on the
+   * thread that classified the batch, while the page before is being stored): finds the comments
+   * not stored yet, reserves their ids and renders their rows as COPY text. Stores nothing but the
+   * rule lines their evidence names.
+   */
+  public PreparedBatch prepare(String accountId, List<TriagedComment> batch) {
+    if (batch.isEmpty()) {
+      return new PreparedBatch(accountId, batch, List.of(), List.of());
+    }
+    return jdbi.withHandle(h -> new BatchPreparer(h, json).prepare(accountId, batch));
+  }
+
+  /**
+   * {@link #saveBatch(String, List, String)} of a batch {@link #prepare}d before: the same
+   * guarantees, whatever was stored between preparing and saving.
+   */
+  public SaveResult saveBatch(PreparedBatch prepared, String newCursor) {
+    String accountId = prepared.accountId();
+    List<TriagedComment> batch = prepared.comments();
     return jdbi.inTransaction(
         h -> {
-          int stored = storeComments(h, accountId, batch);
+          int stored = storeComments(h, prepared);
           int accounts =
               h.createUpdate(
                       """
@@ -118,13 +141,15 @@ public final class TriageStore {
    * The whole batch in a few statements; should that fail, the comments one by one, which names the
    * comment at fault (and stores the batch after all if the fault was only in writing it whole).
    */
-  private int storeComments(Handle h, String accountId, List<TriagedComment> batch) {
+  private int storeComments(Handle h, PreparedBatch prepared) {
+    List<TriagedComment> batch = prepared.comments();
+    String accountId = prepared.accountId();
     if (batch.isEmpty()) {
       return 0;
     }
     h.savepoint(WHOLE_BATCH);
     try {
-      return new TriagedBatchWriter(h, json).write(accountId, batch);
+      return new TriagedBatchWriter(h).write(prepared);
     } catch (JdbiException | CopyRows.CopyFailedException wholeBatchFailed) {
       h.rollbackToSavepoint(WHOLE_BATCH);
       int stored = storeOneByOne(h, accountId, batch);
@@ -294,7 +319,10 @@ public final class TriageStore {
     return new OpenCounts(jdbi).get();
   }
 
-  /** The queue's open items, most urgent first, then soonest due. */
+  /**
+   * The queue's open items, most urgent first, then soonest due (none due last), in the queue
+   * page's order: read from V7's open-queue index, {@code triage_item_open_keyset_idx}.
+   */
   public List<TriageItemView> itemsInQueue(Queue queue, int limit) {
     return jdbi.withHandle(
         h ->
@@ -306,7 +334,7 @@ public final class TriageStore {
                       JOIN comment c ON c.id = t.comment_id
                       LEFT JOIN classification cl ON cl.comment_id = c.id
                      WHERE t.queues @> ARRAY[CAST(:queue AS text)] AND %s
-                     ORDER BY t.priority, t.due_by NULLS LAST, t.id
+                     ORDER BY t.priority, coalesce(t.due_by, 'infinity'), t.id
                      LIMIT :limit
                     """
                         .formatted(OPEN_ITEM))
