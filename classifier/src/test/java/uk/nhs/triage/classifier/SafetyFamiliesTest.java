@@ -1,6 +1,7 @@
 package uk.nhs.triage.classifier;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhs.triage.classifier.ShippedRules.assertDoesNotFire;
+import static uk.nhs.triage.classifier.ShippedRules.assertFires;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,16 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * share its words (docs/quality.md, "Round 5 (safety)").
  */
 class SafetyFamiliesTest {
-  private static final Classifier CLASSIFIER = ShippedRules.CLASSIFIER;
-
-  private static void assertFires(Label label, String text) {
-    assertThat(CLASSIFIER.classify(text).labels()).as("labels of: %s", text).contains(label);
-  }
-
-  private static void assertDoesNotFire(Label label, String text) {
-    assertThat(CLASSIFIER.classify(text).labels()).as("labels of: %s", text).doesNotContain(label);
-  }
-
   // help fetched by the family, the bell rung again and again, a blank chart, a silenced pump,
   // the wrong side, a student doing the insulin, a call back after the collapse, blood left in a
   // cubicle, left on the doorstep, a night discharge by taxi, time-critical meds late, a bed sign
