@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,12 +44,25 @@ final class MediaEnquiryReader {
           "\\b(?i:at|from|for|with|of|on)\\s+(?:(?i:the)\\s+)?"
               + "(\\p{Lu}[\\w'&-]*(?:\\s+\\p{Lu}[\\w'&-]*){0,3})");
 
+  /** A known outlet's name and the pattern that finds it as whole words in lower-cased text. */
+  private record KnownOutlet(String name, Pattern words) {}
+
   private final RoutingTable.MediaSettings settings;
   private final WorkingCalendar calendar;
+  private final List<KnownOutlet> knownOutlets;
 
   MediaEnquiryReader(RoutingTable.MediaSettings settings, WorkingCalendar calendar) {
     this.settings = settings;
     this.calendar = calendar;
+    this.knownOutlets =
+        settings.outlets().stream()
+            .map(
+                outlet ->
+                    new KnownOutlet(
+                        outlet,
+                        Pattern.compile(
+                            "\\b" + Pattern.quote(outlet.toLowerCase(Locale.ROOT)) + "\\b")))
+            .toList();
   }
 
   MediaEnquiry read(Comment comment, Instant receivedAt) {
@@ -79,11 +93,9 @@ final class MediaEnquiryReader {
       }
     }
     String lower = text.toLowerCase(Locale.ROOT);
-    for (String outlet : settings.outlets()) {
-      if (Pattern.compile("\\b" + Pattern.quote(outlet.toLowerCase(Locale.ROOT)) + "\\b")
-          .matcher(lower)
-          .find()) {
-        return outlet;
+    for (KnownOutlet outlet : knownOutlets) {
+      if (outlet.words().matcher(lower).find()) {
+        return outlet.name();
       }
     }
     return null;
