@@ -33,6 +33,12 @@ public final class Classifier {
   private final double[] ruleWeight;
   private final boolean[] ruleVeto;
   private final String[] ruleSource;
+  private final String[] ruleRef;
+
+  /** Per rule, its evidence line and reference when it counts negated, made once. */
+  private final String[] negatedSource;
+
+  private final String[] negatedRef;
 
   private final ThreadLocal<Workspace> workspaces;
 
@@ -62,6 +68,9 @@ public final class Classifier {
     ruleWeight = new double[n];
     ruleVeto = new boolean[n];
     ruleSource = new String[n];
+    ruleRef = new String[n];
+    negatedSource = new String[n];
+    negatedRef = new String[n];
     for (int r = 0; r < n; r++) {
       Rule rule = ruleArray[r];
       singleTerm[r] =
@@ -74,6 +83,9 @@ public final class Classifier {
       ruleWeight[r] = rule.weight();
       ruleVeto[r] = rule.veto();
       ruleSource[r] = rule.source();
+      ruleRef[r] = rule.ref();
+      negatedSource[r] = "negated " + rule.source();
+      negatedRef[r] = "negated " + rule.ref();
     }
     this.workspaces =
         ThreadLocal.withInitial(
@@ -132,7 +144,7 @@ public final class Classifier {
       if (singleTerm[r] >= 0) {
         applyWord(r, tokens, score, vetoed, scored, evidence);
       } else {
-        apply(ruleArray[r], tokens, ws.matches, score, vetoed, scored, evidence);
+        apply(r, tokens, ws.matches, score, vetoed, scored, evidence);
       }
     }
     LabelRules personal = rules.labels().get(Label.PERSONAL_DATA);
@@ -174,13 +186,14 @@ public final class Classifier {
   }
 
   private void apply(
-      Rule rule,
+      int r,
       CommentTokens tokens,
       Matches matches,
       double[] score,
       boolean[] vetoed,
       boolean[] scored,
       List<List<Evidence>> evidence) {
+    Rule rule = ruleArray[r];
     matches.clear();
     long spans = rule.match().matches(tokens, matches);
     if (spans == Matches.NONE) {
@@ -199,7 +212,10 @@ public final class Classifier {
     int label = rule.label().ordinal();
     if (rule.veto()) {
       vetoed[label] = true;
-      add(evidence, label, new Evidence(rule.source(), words(tokens, matches, first, -1), 0));
+      add(
+          evidence,
+          label,
+          new Evidence(ruleSource[r], ruleRef[r], words(tokens, matches, first, -1), 0));
       return;
     }
     LabelRules settings = labelSettings[label];
@@ -233,7 +249,10 @@ public final class Classifier {
             evidence,
             target,
             new Evidence(
-                "negated " + rule.source(), words(tokens, matches, first, negator), rule.weight()));
+                negatedSource[r],
+                negatedRef[r],
+                words(tokens, matches, first, negator),
+                rule.weight()));
         return;
       }
       chosen = plain;
@@ -245,7 +264,7 @@ public final class Classifier {
     add(
         evidence,
         label,
-        new Evidence(rule.source(), words(tokens, matches, chosen, -1), rule.weight()));
+        new Evidence(ruleSource[r], ruleRef[r], words(tokens, matches, chosen, -1), rule.weight()));
   }
 
   /** The matches of {@code spans} that overlap none of {@code excluded}, as a new list. */
@@ -288,7 +307,10 @@ public final class Classifier {
     double weight = ruleWeight[r];
     if (ruleVeto[r]) {
       vetoed[label] = true;
-      add(evidence, label, new Evidence(ruleSource[r], List.of(tokens.written(at[0], at[0])), 0));
+      add(
+          evidence,
+          label,
+          new Evidence(ruleSource[r], ruleRef[r], List.of(tokens.written(at[0], at[0])), 0));
       return;
     }
     LabelRules settings = labelSettings[label];
@@ -316,7 +338,8 @@ public final class Classifier {
         add(
             evidence,
             target,
-            new Evidence("negated " + ruleSource[r], negatedWord(tokens, at[0], negator), weight));
+            new Evidence(
+                negatedSource[r], negatedRef[r], negatedWord(tokens, at[0], negator), weight));
         return;
       }
       chosen = plain;
@@ -328,7 +351,7 @@ public final class Classifier {
     add(
         evidence,
         label,
-        new Evidence(ruleSource[r], List.of(tokens.written(chosen, chosen)), weight));
+        new Evidence(ruleSource[r], ruleRef[r], List.of(tokens.written(chosen, chosen)), weight));
   }
 
   private static void detect(
@@ -353,6 +376,7 @@ public final class Classifier {
               label,
               new Evidence(
                   detector.source(),
+                  detector.ref(),
                   List.of(f.kind().wireName() + " " + f.masked()),
                   detector.weight()));
         }
@@ -374,6 +398,7 @@ public final class Classifier {
           evidence.add(
               new Evidence(
                   firesWithSource[settings.label().ordinal()][other.ordinal()],
+                  null,
                   List.of(),
                   settings.threshold() - value));
           scores.put(

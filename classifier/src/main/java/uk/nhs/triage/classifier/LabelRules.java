@@ -22,6 +22,11 @@ record LabelRules(
     List<String> organisationalEmailDomains,
     List<Label> firesWith) {
 
-  /** A {@code detector} line of personal_data.rules: a pattern detector and its weight. */
-  record DetectorRule(PersonalData.Kind kind, double weight, String source) {}
+  /**
+   * A {@code detector} line of personal_data.rules: a pattern detector and its weight.
+   *
+   * @param source where the line is and what it says
+   * @param ref the line's file and line number: see {@link Evidence#ref}
+   */
+  record DetectorRule(PersonalData.Kind kind, double weight, String source, String ref) {}
 }

@@ -61,6 +61,7 @@ record PersistentUserRule(
                   + prolificComments
                   + " comments in "
                   + human(prolificWindow),
+              file + ":" + prolificLine,
               List.of(recent + " comments in " + human(prolificWindow) + ", this one included"),
               1));
     }
@@ -74,6 +75,7 @@ record PersistentUserRule(
                   + negativeEarlier
                   + " earlier in "
                   + human(negativeWindow),
+              file + ":" + negativeLine,
               List.of(
                   "this and "
                       + negative
@@ -96,6 +98,7 @@ record PersistentUserRule(
             + offensiveEarlier
             + " earlier in "
             + human(offensiveWindow),
+        file + ":" + offensiveLine,
         List.of(
             (now ? "this comment and " : "")
                 + earlier

@@ -6,6 +6,13 @@ package uk.nhs.triage.classifier;
  *
  * @param source where the rule is and what it says, e.g. {@code safeguarding.rules:12 kill* NEAR/2
  *     myself}
+ * @param ref the rule's file and line, e.g. {@code safeguarding.rules:12}: see {@link Evidence#ref}
  */
 record Rule(
-    Label label, String source, double weight, boolean veto, Expression match, Expression unless) {}
+    Label label,
+    String source,
+    String ref,
+    double weight,
+    boolean veto,
+    Expression match,
+    Expression unless) {}

@@ -366,13 +366,14 @@ final class RuleLoader {
         }
         continue;
       }
-      String source = name(file) + ":" + lineNo + " " + line;
+      String ref = name(file) + ":" + lineNo;
+      String source = ref + " " + line;
       try {
         List<String> lexed = ExpressionParser.lex(line);
         String head = lexed.get(0);
         if (head.equalsIgnoreCase("unless")) {
           Expression e = parser.parse(lexed.subList(1, lexed.size()));
-          rules.add(new Rule(label, source, 0, true, e, null));
+          rules.add(new Rule(label, source, ref, 0, true, e, null));
           continue;
         }
         if (!WEIGHT.matcher(head).matches()) {
@@ -384,7 +385,7 @@ final class RuleLoader {
           try {
             PersonalData.Kind kind =
                 PersonalData.Kind.valueOf(lexed.get(2).toUpperCase(Locale.ROOT));
-            detectors.add(new LabelRules.DetectorRule(kind, weight, source));
+            detectors.add(new LabelRules.DetectorRule(kind, weight, source, ref));
             continue;
           } catch (IllegalArgumentException e) {
             throw new ExpressionParser.Problem(
@@ -404,7 +405,7 @@ final class RuleLoader {
         Expression match = parser.parse(body);
         Expression except =
             unless < 0 ? null : parser.parse(lexed.subList(unless + 1, lexed.size()));
-        rules.add(new Rule(label, source, weight, false, match, except));
+        rules.add(new Rule(label, source, ref, weight, false, match, except));
       } catch (ExpressionParser.Problem e) {
         throw new RuleFileException(file, lineNo, e.getMessage() + " in: " + line);
       }

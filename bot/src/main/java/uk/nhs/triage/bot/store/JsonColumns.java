@@ -77,7 +77,7 @@ final class JsonColumns {
       if (!score.evidence().isEmpty()) {
         List<StoredEvidence> rules = new ArrayList<>(score.evidence().size());
         for (Evidence e : score.evidence()) {
-          String ref = RuleLines.ref(e.rule());
+          String ref = e.ref();
           rules.add(
               ref != null && stored.contains(RuleLines.key(classification, ref))
                   ? new StoredEvidence(ref, null, e.matched(), e.weight())

@@ -13,37 +13,14 @@ import uk.nhs.triage.classifier.LabelScore;
 
 /**
  * Keeps each rules version's matched rule lines once in {@code rule_line}, so evidence can name a
- * rule by its file and line ({@link #ref}) instead of repeating its text for every comment.
+ * rule by its file and line ({@link Evidence#ref}) instead of repeating its text for every comment.
  */
 final class RuleLines {
 
   /** A rule line as stored: its rules version (never null: "" stands for none) and reference. */
   record Key(String version, String ref) {}
 
-  private static final int LONGEST_REF = 200;
-
   private RuleLines() {}
-
-  /**
-   * The reference a rule is stored under: its text up to the first {@code file:line} (e.g. {@code
-   * negative.rules:14} or {@code negated negative.rules:14}); null when it has none, in which case
-   * it is kept in full in the evidence.
-   */
-  static String ref(String rule) {
-    int limit = Math.min(rule.length(), LONGEST_REF);
-    for (int colon = rule.indexOf(':');
-        colon > 0 && colon < limit;
-        colon = rule.indexOf(':', colon + 1)) {
-      int end = colon + 1;
-      while (end < rule.length() && Character.isDigit(rule.charAt(end))) {
-        end++;
-      }
-      if (end > colon + 1 && (end == rule.length() || rule.charAt(end) == ' ')) {
-        return rule.substring(0, end);
-      }
-    }
-    return null;
-  }
 
   static Key key(Classification classification, String ref) {
     String version = classification.rulesVersion();
@@ -64,7 +41,7 @@ final class RuleLines {
     for (Classification classification : classifications) {
       for (LabelScore score : classification.scores().values()) {
         for (Evidence evidence : score.evidence()) {
-          String ref = ref(evidence.rule());
+          String ref = evidence.ref();
           if (ref != null) {
             Key key = key(classification, ref);
             String known = rules.putIfAbsent(key, evidence.rule());

@@ -52,7 +52,9 @@ class AwkwardTextTest {
                     2,
                     1,
                     Verdict.FIRED,
-                    List.of(new Evidence("negative.rules:3 awful", List.of("aw\0ful"), 2)))),
+                    List.of(
+                        new Evidence(
+                            "negative.rules:3 awful", "negative.rules:3", List.of("aw\0ful"), 2)))),
             "v1");
 
     SaveResult result =

@@ -132,7 +132,12 @@ class CopyRowsTest {
                       2,
                       1,
                       Verdict.FIRED,
-                      List.of(new Evidence("negative.rules:3 \"a\\tb\"", List.of(text), 2)))),
+                      List.of(
+                          new Evidence(
+                              "negative.rules:3 \"a\\tb\"",
+                              "negative.rules:3",
+                              List.of(text),
+                              2)))),
               "v\t1");
       batch.add(triaged(comment, classification, decision(Priority.LOW, null, Queue.PALS)));
     }

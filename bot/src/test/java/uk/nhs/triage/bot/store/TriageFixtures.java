@@ -61,7 +61,10 @@ public final class TriageFixtures {
   private static LabelScore score(Label label, double score, Verdict verdict) {
     Evidence evidence =
         new Evidence(
-            label.wireName() + ".rules:1 \"" + label.wireName() + "\"", List.of("word"), 1);
+            label.wireName() + ".rules:1 \"" + label.wireName() + "\"",
+            label.wireName() + ".rules:1",
+            List.of("word"),
+            1);
     return new LabelScore(label, score, 1.0, verdict, List.of(evidence));
   }
 

@@ -102,6 +102,30 @@ class EvidenceStorageTest {
   }
 
   @Test
+  void aNegatedRuleHasItsOwnReferenceAndARuleWithoutOneIsKeptInFull() {
+    save(List.of(triaged("refs-1", "r1", "odd rules", oddRules())));
+
+    assertThat(
+            DB.strings(
+                "SELECT ref || ' = ' || rule FROM rule_line WHERE rules_version = ''"
+                    + " AND ref LIKE 'negated %'"))
+        .containsExactly("negated negative.rules:4 = negated negative.rules:4 rude");
+    JsonNode stored =
+        readTree(
+            DB.strings(
+                    "SELECT cl.evidence::text FROM classification cl"
+                        + " JOIN comment c ON c.id = cl.comment_id WHERE c.external_id = 'refs-1'")
+                .get(0));
+    JsonNode negated = stored.get("negative").get(1);
+    assertThat(negated.get("ref").asText()).isEqualTo("negated negative.rules:4");
+    assertThat(negated.has("rule")).isFalse();
+    JsonNode firesWith = stored.get("patient_safety").get(0);
+    assertThat(firesWith.has("ref")).isFalse();
+    assertThat(firesWith.get("rule").asText())
+        .isEqualTo("patient_safety.rules fires_with = negative");
+  }
+
+  @Test
   void aReferenceStoredWithOtherTextKeepsTheRuleInFull() {
     // A rules version never changes its lines; if one ever did, the evidence must not lie.
     DB.jdbi()
@@ -111,7 +135,9 @@ class EvidenceStorageTest {
                     "INSERT INTO rule_line VALUES (?, 'negative.rules:77', 'negative.rules:77 old')",
                     TriageFixtures.RULES_VERSION));
     Classification changed =
-        withEvidence(Label.NEGATIVE, new Evidence("negative.rules:77 \"new\"", List.of("new"), 1));
+        withEvidence(
+            Label.NEGATIVE,
+            new Evidence("negative.rules:77 \"new\"", "negative.rules:77", List.of("new"), 1));
     save(List.of(triaged("clash-1", "c1", "new words", changed)));
 
     JsonNode shown =
@@ -165,9 +191,17 @@ class EvidenceStorageTest {
             1,
             Verdict.FIRED,
             List.of(
-                new Evidence("negative.rules:3 \"a\\\\b\" NEAR/2 \"c\"", List.of("a\\b", "c"), 1),
-                new Evidence("negated negative.rules:4 rude", List.of("not", "rude"), -0.5),
-                new Evidence("negative.rules:3", List.of(), 0.25))));
+                new Evidence(
+                    "negative.rules:3 \"a\\\\b\" NEAR/2 \"c\"",
+                    "negative.rules:3",
+                    List.of("a\\b", "c"),
+                    1),
+                new Evidence(
+                    "negated negative.rules:4 rude",
+                    "negated negative.rules:4",
+                    List.of("not", "rude"),
+                    -0.5),
+                new Evidence("negative.rules:3", "negative.rules:3", List.of(), 0.25))));
     scores.put(
         Label.PATIENT_SAFETY,
         new LabelScore(
@@ -175,7 +209,9 @@ class EvidenceStorageTest {
             1,
             1,
             Verdict.FIRED,
-            List.of(new Evidence("patient_safety.rules fires_with = negative", List.of(), 0.75))));
+            List.of(
+                new Evidence(
+                    "patient_safety.rules fires_with = negative", null, List.of(), 0.75))));
     return new Classification(scores, null);
   }
 
@@ -187,14 +223,22 @@ class EvidenceStorageTest {
 
   /** The evidence as stored before rule lines, read back through jsonb. */
   private static JsonNode inFull(Classification classification) {
-    Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
+    Map<String, List<Map<String, Object>>> evidence = new LinkedHashMap<>();
     classification
         .scores()
         .values()
         .forEach(
             s -> {
               if (!s.evidence().isEmpty()) {
-                evidence.put(s.label().wireName(), s.evidence());
+                List<Map<String, Object>> rules = new ArrayList<>();
+                for (Evidence e : s.evidence()) {
+                  Map<String, Object> rule = new LinkedHashMap<>();
+                  rule.put("rule", e.rule());
+                  rule.put("matched", e.matched());
+                  rule.put("weight", e.weight());
+                  rules.add(rule);
+                }
+                evidence.put(s.label().wireName(), rules);
               }
             });
     String json = MAPPER.valueToTree(evidence).toString();
