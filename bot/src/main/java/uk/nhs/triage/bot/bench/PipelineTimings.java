@@ -93,7 +93,6 @@ public final class PipelineTimings implements PollListener {
     progress.saved(comments);
   }
 
-  /** CPU time of the threads that classified and routed, in seconds (time on a core). */
   /** Wall-clock time spent rendering pages' rows for the store, in seconds. */
   public synchronized double prepareSeconds() {
     return prepareNanos / 1e9;
@@ -104,6 +103,7 @@ public final class PipelineTimings implements PollListener {
     return prepareCpuNanos / 1e9;
   }
 
+  /** CPU time of the threads that classified and routed, in seconds (time on a core). */
   public synchronized double triageCpuSeconds() {
     return triageCpuNanos / 1e9;
   }

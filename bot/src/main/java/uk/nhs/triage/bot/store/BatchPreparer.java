@@ -79,6 +79,8 @@ final class BatchPreparer {
     // Two comments that would share an idempotency key queue one email, as the second insert one
     // by one would have done nothing.
     Set<String> emailKeys = new HashSet<>();
+    List<PreparedTable.Builder> tables =
+        List.of(comments, classifications, items, foiCases, media, emails, audit);
     for (NewComment row : fresh) {
       comment(accountId, row, comments.rows());
       classification(row, stored, classifications.rows());
@@ -87,23 +89,10 @@ final class BatchPreparer {
       mediaEnquiry(row, media.rows());
       emails(accountId, row, emailKeys, emails.rows());
       audit(row, audit.rows());
-      for (PreparedTable.Builder table :
-          List.of(comments, classifications, items, foiCases, media, emails, audit)) {
-        table.commentDone();
-      }
+      tables.forEach(PreparedTable.Builder::commentDone);
     }
     return new PreparedBatch(
-        accountId,
-        batch,
-        fresh,
-        List.of(
-            comments.build(),
-            classifications.build(),
-            items.build(),
-            foiCases.build(),
-            media.build(),
-            emails.build(),
-            audit.build()));
+        accountId, batch, fresh, tables.stream().map(PreparedTable.Builder::build).toList());
   }
 
   /**
@@ -144,8 +133,7 @@ final class BatchPreparer {
       Instant now = Instant.now();
       for (int i = 0; i < foi.size(); i++) {
         NewComment n = foi.get(i);
-        n.foiReceivedAt =
-            n.decision().foi().receivedAt() != null ? n.decision().foi().receivedAt() : now;
+        n.foiReceivedAt = TriageRecords.foiReceivedAt(n.decision().foi(), now);
         n.foiReference = TriageRecords.foiReference(n.foiReceivedAt, numbers.get(i));
       }
     }

@@ -121,34 +121,9 @@ final class CopyRows {
     return text(value == null ? null : value.toString());
   }
 
-  /**
-   * A text[] column, as the array literal PostgreSQL reads it in ({@link Columns#arrayLiteral}:
-   * every element quoted, {@code "} and {@code \\} escaped), escaped for COPY as it is written.
-   */
+  /** A text[] column, as the array literal PostgreSQL reads it in. */
   CopyRows array(List<String> values) {
-    separate();
-    data.append('{');
-    for (int e = 0; e < values.size(); e++) {
-      if (e > 0) {
-        data.append(',');
-      }
-      data.append('"');
-      String element = values.get(e);
-      int run = 0;
-      for (int i = 0; i < element.length(); i++) {
-        char c = element.charAt(i);
-        if (c == '"' || c == '\\') {
-          appendEscaped(element, run, i);
-          // The array's backslash, then the character, each escaped for COPY.
-          data.append(c == '"' ? "\\\\\"" : "\\\\\\\\");
-          run = i + 1;
-        }
-      }
-      appendEscaped(element, run, element.length());
-      data.append('"');
-    }
-    data.append('}');
-    return this;
+    return text(Columns.arrayLiteral(values));
   }
 
   CopyRows endRow() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.bot.routing.Decision;
+import uk.nhs.triage.bot.routing.FoiAssessment;
 import uk.nhs.triage.bot.routing.Queue;
 import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Label;
@@ -33,6 +34,11 @@ final class TriageRecords {
   record PendingEmail(String destination, String idempotencyKey, Map<String, Object> payload) {}
 
   private TriageRecords() {}
+
+  /** When an FOI request counts as received: as the router read it, else when it is stored. */
+  static Instant foiReceivedAt(FoiAssessment foi, Instant storedAt) {
+    return foi.receivedAt() != null ? foi.receivedAt() : storedAt;
+  }
 
   static String foiReference(Instant receivedAt, long number) {
     return "FOI-%d-%06d".formatted(receivedAt.atZone(UK).getYear(), number);

@@ -134,7 +134,7 @@ final class TriagedCommentWriter {
   }
 
   private String insertFoiCase(long commentId, Comment comment, FoiAssessment foi) {
-    Instant receivedAt = foi.receivedAt() != null ? foi.receivedAt() : Instant.now();
+    Instant receivedAt = TriageRecords.foiReceivedAt(foi, Instant.now());
     long number = handle.createQuery("SELECT nextval('foi_reference_seq')").mapTo(Long.class).one();
     String reference = TriageRecords.foiReference(receivedAt, number);
     handle
