@@ -45,6 +45,9 @@ public final class Classifier {
   /** The settings of the labels that fire with another, in label order. */
   private final LabelRules[] firingWith;
 
+  /** The personal-data settings when they have detectors to run, else null. */
+  private final LabelRules personalDataDetectors;
+
   /** The evidence line of label a firing with label b, by ordinals, made once. */
   private final String[][] firesWithSource = new String[LABELS][LABELS];
 
@@ -56,6 +59,8 @@ public final class Classifier {
         rules.labels().values().stream()
             .filter(s -> !s.firesWith().isEmpty())
             .toArray(LabelRules[]::new);
+    LabelRules personal = rules.labels().get(Label.PERSONAL_DATA);
+    personalDataDetectors = personal != null && !personal.detectors().isEmpty() ? personal : null;
     for (Label a : Label.values()) {
       for (Label b : Label.values()) {
         firesWithSource[a.ordinal()][b.ordinal()] =
@@ -147,9 +152,8 @@ public final class Classifier {
         apply(r, tokens, ws.matches, score, vetoed, scored, evidence);
       }
     }
-    LabelRules personal = rules.labels().get(Label.PERSONAL_DATA);
-    if (personal != null && !personal.detectors().isEmpty()) {
-      detect(personal, comment, score, scored, evidence);
+    if (personalDataDetectors != null) {
+      detect(personalDataDetectors, comment, score, scored, evidence);
     }
 
     Map<Label, LabelScore> scores = new EnumMap<>(Label.class);

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * Reads a rules folder: {@code language.conf} (negation), {@code spellings.conf} (spelling map),
@@ -142,7 +144,7 @@ final class RuleLoader {
             "'"
                 + labelName
                 + "' is not a label; name the file after one of "
-                + java.util.Arrays.stream(Label.values()).map(Label::wireName).toList());
+                + Arrays.stream(Label.values()).map(Label::wireName).toList());
       }
       if (label == Label.PERSISTENT_USER) {
         persistent = persistentUser(file, entry.getValue());
@@ -216,9 +218,7 @@ final class RuleLoader {
     }
     long[] termCost = new long[terms];
     for (int t = 0; t < terms; t++) {
-      boolean stop =
-          org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(
-              dictionary.name(t));
+      boolean stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(dictionary.name(t));
       termCost[t] = 2L * uses[t] + (stop ? 1L << 20 : 0);
     }
     List<List<int[]>> byTerm = new ArrayList<>(terms);
@@ -246,8 +246,7 @@ final class RuleLoader {
         }
         // the likeliest needs first: a group is met by its first need that is
         int[][] sorted = group.clone();
-        java.util.Arrays.sort(
-            sorted, (a, b) -> Long.compare(needCost(b, termCost), needCost(a, termCost)));
+        Arrays.sort(sorted, (a, b) -> Long.compare(needCost(b, termCost), needCost(a, termCost)));
         for (int[] need : sorted) {
           needs.add(need[1] >= 0 ? ~need[1] : need[0]);
         }
