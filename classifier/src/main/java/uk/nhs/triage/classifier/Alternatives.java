@@ -7,16 +7,14 @@ import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
- * The phrase options of every alternation ({@code a | "b c" | d*}) in the rules, by option bit: an
- * alternation's options have bits from {@code 64 *} {@link Expression.AnyOf#base()} on. A phrase
- * option can match only when all its words occur, which is checked from its anchor word first: of
- * its words, the one that the fewest options contain. Rules are indexed under that word when an
- * alternation of phrases is what they are looked up by ({@link RuleLoader.RuleIndex}). Built while
- * the rules are parsed.
+ * The phrase options of every alternation ({@code a | "b c" | d*}) in the rules, numbered in the
+ * order registered: an alternation's phrases are numbered from {@link
+ * Expression.AnyOf#firstPhrase()} on, in option order. A phrase option can match only when all its
+ * words occur, which is checked from its anchor word first: of its words, the one that the fewest
+ * options contain. Rules are indexed under that word when an alternation of phrases is what they
+ * are looked up by ({@link RuleLoader.RuleIndex}). Built while the rules are parsed.
  */
 final class Alternatives {
-  private int[] bits = new int[256];
-
   /** Each option's distinct words (a phrase's slots). */
   private int[][] optionWords = new int[256][];
 
@@ -30,24 +28,24 @@ final class Alternatives {
   private final Set<Integer> common = new HashSet<>();
 
   private int count;
-  private int words;
+  private int phrases;
 
   /**
-   * Reserves bits for an alternation's options and notes those that are a word or phrase (words
-   * count towards choosing anchors; phrases are indexed).
+   * Notes an alternation's options that are a word or phrase (words count towards choosing anchors;
+   * phrases are indexed) and returns the number its first phrase gets.
    */
   int register(List<Expression> options) {
-    int base = words;
-    words += (options.size() + 63) / 64;
+    int firstPhrase = phrases;
     for (int i = 0; i < options.size(); i++) {
       if (options.get(i) instanceof Expression.Words w) {
-        if (count == bits.length) {
-          bits = Arrays.copyOf(bits, count * 2);
+        if (count == optionWords.length) {
           optionWords = Arrays.copyOf(optionWords, count * 2);
           phrase = Arrays.copyOf(phrase, count * 2);
         }
-        bits[count] = base * 64 + i;
         phrase[count] = w.slots().length > 1;
+        if (phrase[count]) {
+          phrases++;
+        }
         optionWords[count] = Arrays.stream(w.slots()).distinct().toArray();
         for (int s = 0; s < w.slots().length; s++) {
           if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w.display()[s])) {
@@ -57,7 +55,7 @@ final class Alternatives {
         count++;
       }
     }
-    return base;
+    return firstPhrase;
   }
 
   /**
@@ -93,13 +91,9 @@ final class Alternatives {
   /** The phrase options, numbered in the order registered, with their anchors and words. */
   Index index(int termCount) {
     int[] terms = anchors(termCount);
-    int[] byBit = new int[words * 64];
-    Arrays.fill(byBit, -1);
-    int phrases = 0;
     int slotCount = 0;
     for (int i = 0; i < count; i++) {
       if (phrase[i]) {
-        byBit[bits[i]] = phrases++;
         slotCount += optionWords[i].length;
       }
     }
@@ -119,15 +113,13 @@ final class Alternatives {
         starts[++p] = at;
       }
     }
-    return new Index(byBit, starts, slots);
+    return new Index(starts, slots);
   }
 
   /**
-   * Phrase options: {@code byBit[bit]} is the phrase number of an alternation option bit (-1 when
-   * the option is not a phrase); phrase {@code p}'s distinct words are {@code
-   * slots[starts[p]..starts[p+1])}, its anchor first.
+   * Phrase {@code p}'s distinct words are {@code slots[starts[p]..starts[p+1])}, its anchor first.
    */
-  record Index(int[] byBit, int[] starts, int[] slots) {
+  record Index(int[] starts, int[] slots) {
     int anchor(int phrase) {
       return slots[starts[phrase]];
     }

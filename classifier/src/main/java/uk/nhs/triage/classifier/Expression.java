@@ -108,12 +108,13 @@ sealed interface Expression {
   }
 
   /**
-   * Any of the alternatives. {@code base} is where the options' bits start among all alternations'
-   * ({@link Alternatives}); {@code plan} says how every option is tried ({@link OptionPlan}).
+   * Any of the alternatives. {@code firstPhrase} is the number of its first phrase option among all
+   * alternations' ({@link Alternatives}); {@code plan} says how every option is tried ({@link
+   * OptionPlan}).
    */
-  record AnyOf(List<Expression> options, int base, OptionPlan plan) implements Expression {
-    AnyOf(List<Expression> options, int base) {
-      this(options, base, OptionPlan.of(options));
+  record AnyOf(List<Expression> options, int firstPhrase, OptionPlan plan) implements Expression {
+    AnyOf(List<Expression> options, int firstPhrase) {
+      this(options, firstPhrase, OptionPlan.of(options));
     }
 
     @Override
@@ -178,18 +179,19 @@ sealed interface Expression {
     }
 
     /**
-     * One group: a one-word option needs its word, a phrase option all its words (as its option
-     * bit, see {@link Alternatives}), any other option what its own first group needs.
+     * One group: a one-word option needs its word, a phrase option all its words (as its phrase
+     * number, see {@link Alternatives}; its anchor is filled in when the phrases are indexed), any
+     * other option what its own first group needs.
      */
     @Override
     public void groups(List<int[][]> out) {
       List<int[]> any = new ArrayList<>();
-      for (int i = 0; i < options.size(); i++) {
-        Expression option = options.get(i);
+      int phrase = firstPhrase;
+      for (Expression option : options) {
         if (option instanceof Words w && w.slots().length == 1) {
           any.add(new int[] {w.slots()[0], -1});
-        } else if (option instanceof Words w) {
-          any.add(new int[] {w.slots()[w.anchor()], (base << 6) + i});
+        } else if (option instanceof Words) {
+          any.add(new int[] {-1, phrase++});
         } else {
           List<int[][]> own = new ArrayList<>();
           option.groups(own);

@@ -208,8 +208,7 @@ final class RuleLoader {
       for (int[][] group : groups) {
         for (int[] need : group) {
           if (need[1] >= 0) {
-            // a phrase option is looked up by its anchor, and known by its phrase number
-            need[1] = phrases.byBit()[need[1]];
+            // a phrase option is known by its phrase number and looked up by its anchor
             need[0] = phrases.anchor(need[1]);
           }
           uses[need[0]]++;
