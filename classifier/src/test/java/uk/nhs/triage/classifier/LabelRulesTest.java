@@ -358,4 +358,36 @@ class LabelRulesTest {
   void businessAsUsualIsNotFoi(String text) {
     assertDoesNotFire(Label.FOI_REQUEST, text);
   }
+
+  /** LABELLING.md (decided 2026-11-23): a request for recorded information is FOI whoever asks. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Sam Okafor, Wrexham Leader. For a feature next week: how many hip operations did the"
+            + " health board cancel in each month of 2025? A comment from the medical director"
+            + " would also help. Deadline Thursday.",
+        "Hi, health correspondent at the Western Mail. Could the trust provide the total it spent"
+            + " on agency nurses last year, and give us a statement on the overspend?",
+        "Reporter at the Evening Post here, we're running a story on parking. Please could you"
+            + " publish the income from car park charges for each of the last three years?"
+      })
+  void journalistAskingForRecordedInformation(String text) {
+    assertFires(Label.FOI_REQUEST, text);
+    assertFires(Label.PRESS_CONTACT, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Reporter at the Chronicle here. Could your press office comment on the latest A&E"
+            + " figures? We publish at 6.",
+        "Hi, I'm a producer at BBC Look North. We'd like to talk to someone about the data"
+            + " released this morning, ideally an interview before 4pm.",
+        "Journalist at the Star: we've obtained figures showing long ambulance waits and would"
+            + " like the trust's response by noon."
+      })
+  void journalistAskingOnlyForAComment(String text) {
+    assertDoesNotFire(Label.FOI_REQUEST, text);
+    assertFires(Label.PRESS_CONTACT, text);
+  }
 }
