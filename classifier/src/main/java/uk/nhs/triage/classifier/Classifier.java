@@ -513,18 +513,17 @@ public final class Classifier {
         Arrays.fill(stamps, 0);
         stamp = 1;
       }
-      int[] postingPhrases = index.postingPhrases();
-      Alternatives.Index phrases = index.phrases();
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
-        for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
+        for (int p = starts[term], end = starts[term + 1]; p < end; ) {
           int r = postings[p];
-          int phrase = postingPhrases[p];
+          int others = postings[p + 1];
           // a rule already looked at for this comment is not looked at again
-          if (stamps[r] != stamp && (phrase < 0 || phrases.othersOccur(phrase, tokens))) {
+          if (stamps[r] != stamp && tokens.allOccur(postings, p + 2, others)) {
             n = consider(r, index, n);
           }
+          p += 2 + others;
         }
       }
       sortSmall(candidates, n);
@@ -559,21 +558,18 @@ public final class Classifier {
      */
     private int consider(int r, RuleLoader.RuleIndex index, int n) {
       stamps[r] = stamp;
-      int[] groupEnds = index.groupEnds();
-      int[] needs = index.needs();
-      int[] ruleGroups = index.ruleGroups();
-      for (int g = ruleGroups[r], last = ruleGroups[r + 1]; g < last; g++) {
+      int[] checks = index.checks();
+      for (int k = index.ruleChecks()[r], last = index.ruleChecks()[r + 1]; k < last; ) {
+        // a group: how many ints its needs take, then each need as its count of words and the words
+        int end = k + 1 + checks[k];
         boolean met = false;
-        for (int k = g == 0 ? 0 : groupEnds[g - 1], end = groupEnds[g]; k < end && !met; k++) {
-          int need = needs[k];
-          met =
-              need >= 0
-                  ? tokens.occurrenceCount(need) > 0
-                  : index.phrases().allOccur(~need, tokens);
+        for (k++; k < end && !met; k += 1 + checks[k]) {
+          met = tokens.allOccur(checks, k + 1, checks[k]);
         }
         if (!met) {
           return n;
         }
+        k = end;
       }
       if (n == candidates.length) {
         candidates = Arrays.copyOf(candidates, n * 2);

@@ -24,6 +24,14 @@ final class CommentTokens {
 
   private final int[][] occurrences;
   private final int[] occurrenceCounts;
+
+  /**
+   * One bit per dictionary term, set when it occurs: the same as a non-zero {@link
+   * #occurrenceCount} in a few hundred bytes, which stay in the CPU's nearest cache while the
+   * candidate checks test one term after another.
+   */
+  private final long[] present;
+
   private int[] touched = new int[64];
   private int touchedCount;
 
@@ -42,6 +50,7 @@ final class CommentTokens {
   CommentTokens(int terms) {
     occurrences = new int[terms][];
     occurrenceCounts = new int[terms];
+    present = new long[(terms + 63) >>> 6];
   }
 
   void analyse(Analyzer analyzer, TermDictionary dictionary, String comment) {
@@ -97,6 +106,7 @@ final class CommentTokens {
   private void clear() {
     for (int i = 0; i < touchedCount; i++) {
       occurrenceCounts[touched[i]] = 0;
+      present[touched[i] >>> 6] = 0;
     }
     touchedCount = 0;
     count = 0;
@@ -117,6 +127,7 @@ final class CommentTokens {
         touched = Arrays.copyOf(touched, touchedCount * 2);
       }
       touched[touchedCount++] = id;
+      present[id >>> 6] |= 1L << id;
       if (list == null) {
         list = new int[4];
         occurrences[id] = list;
@@ -139,6 +150,25 @@ final class CommentTokens {
 
   int occurrenceCount(int id) {
     return occurrenceCounts[id];
+  }
+
+  /** Whether term {@code id} occurs at all. */
+  boolean occurs(int id) {
+    return (present[id >>> 6] & (1L << id)) != 0;
+  }
+
+  /**
+   * Whether all of {@code words[from..from+count)} occur: the check of a phrase's words that
+   * selects candidates, read from one array beside its posting.
+   */
+  boolean allOccur(int[] words, int from, int count) {
+    for (int i = from, end = from + count; i < end; i++) {
+      int id = words[i];
+      if ((present[id >>> 6] & (1L << id)) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether term {@code id} occurs at {@code position}. */
