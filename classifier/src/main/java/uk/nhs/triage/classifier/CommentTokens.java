@@ -36,14 +36,16 @@ final class CommentTokens {
   private int touchedCount;
 
   /**
-   * What the dictionary says about each word the analyser's memo remembers, by memo slot: its term
-   * id, whether it is a negator and the wildcard prefixes it starts with. Valid for one memo
-   * generation.
+   * What the dictionary says about each word the analyser's memo remembers, by memo slot, in one
+   * int so that a word costs one read: 0 when not yet looked up, else its term id plus two (-1, no
+   * term, gives 1) shifted left by two, with {@link #NEGATOR} and {@link #PREFIXED} (it starts with
+   * a wildcard prefix, listed in {@code wordPrefixes}). Valid for one memo generation.
    */
-  private final boolean[] known = new boolean[WordMemo.CAPACITY];
+  private final int[] wordInfo = new int[WordMemo.CAPACITY];
 
-  private final int[] wordIds = new int[WordMemo.CAPACITY];
-  private final boolean[] wordNegators = new boolean[WordMemo.CAPACITY];
+  private static final int NEGATOR = 1;
+  private static final int PREFIXED = 2;
+
   private final int[][] wordPrefixes = new int[WordMemo.CAPACITY][];
   private int memoGeneration = -1;
 
@@ -62,7 +64,7 @@ final class CommentTokens {
       AsWrittenFilter asWritten = (AsWrittenFilter) stream;
       stream.reset();
       if (asWritten.memoGeneration() != memoGeneration) {
-        Arrays.fill(known, false);
+        Arrays.fill(wordInfo, 0);
         memoGeneration = asWritten.memoGeneration();
       }
       int position = -1;
@@ -75,23 +77,20 @@ final class CommentTokens {
         ends[position] = offset.endOffset();
         int slot = asWritten.memoSlot();
         if (asWritten.memoGeneration() != memoGeneration) {
-          Arrays.fill(known, false);
+          Arrays.fill(wordInfo, 0);
           memoGeneration = asWritten.memoGeneration();
         }
-        if (!known[slot]) {
-          char[] written = asWritten.asWrittenBuffer();
-          int writtenLength = asWritten.asWrittenLength();
-          int id = dictionary.lookup(term.buffer(), term.length());
-          wordIds[slot] = id;
-          wordNegators[slot] = dictionary.isNegator(id, written, writtenLength);
-          wordPrefixes[slot] = dictionary.prefixesOf(written, writtenLength);
-          known[slot] = true;
+        int info = wordInfo[slot];
+        if (info == 0) {
+          info = lookUp(dictionary, term, asWritten, slot);
         }
-        negators[position] = wordNegators[slot];
-        for (int prefix : wordPrefixes[slot]) {
-          add(prefix, position);
+        negators[position] = (info & NEGATOR) != 0;
+        if ((info & PREFIXED) != 0) {
+          for (int prefix : wordPrefixes[slot]) {
+            add(prefix, position);
+          }
         }
-        int id = wordIds[slot];
+        int id = (info >>> 2) - 2;
         if (id >= 0) {
           add(id, position);
         }
@@ -101,6 +100,22 @@ final class CommentTokens {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Looks the current word up in the dictionary and remembers what it says under its memo slot. */
+  private int lookUp(
+      TermDictionary dictionary, CharTermAttribute term, AsWrittenFilter asWritten, int slot) {
+    char[] written = asWritten.asWrittenBuffer();
+    int writtenLength = asWritten.asWrittenLength();
+    int id = dictionary.lookup(term.buffer(), term.length());
+    int[] prefixes = dictionary.prefixesOf(written, writtenLength);
+    wordPrefixes[slot] = prefixes.length == 0 ? null : prefixes;
+    int info =
+        ((id + 2) << 2)
+            | (dictionary.isNegator(id, written, writtenLength) ? NEGATOR : 0)
+            | (prefixes.length == 0 ? 0 : PREFIXED);
+    wordInfo[slot] = info;
+    return info;
   }
 
   private void clear() {
