@@ -124,23 +124,9 @@ final class Alternatives {
       return slots[starts[phrase]];
     }
 
-    /** Whether every word of phrase {@code phrase} occurs in the comment. */
-    boolean allOccur(int phrase, CommentTokens tokens) {
-      return othersFrom(starts[phrase], phrase, tokens);
-    }
-
-    /** Whether every word of phrase {@code phrase} but its anchor occurs in the comment. */
-    boolean othersOccur(int phrase, CommentTokens tokens) {
-      return othersFrom(starts[phrase] + 1, phrase, tokens);
-    }
-
-    private boolean othersFrom(int from, int phrase, CommentTokens tokens) {
-      for (int s = from, end = starts[phrase + 1]; s < end; s++) {
-        if (tokens.occurrenceCount(slots[s]) == 0) {
-          return false;
-        }
-      }
-      return true;
+    /** Phrase {@code phrase}'s distinct words, its anchor first. */
+    int[] words(int phrase) {
+      return Arrays.copyOfRange(slots, starts[phrase], starts[phrase + 1]);
     }
   }
 }

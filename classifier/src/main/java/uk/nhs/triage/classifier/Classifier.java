@@ -19,7 +19,6 @@ public final class Classifier {
   private static final int LABELS = ALL_LABELS.length;
 
   private final RuleLoader.Loaded rules;
-  private final Rule[] ruleArray;
   private final LabelRules[] labelSettings = new LabelRules[LABELS];
 
   /**
@@ -28,6 +27,11 @@ public final class Classifier {
    * rule's objects, which with thousands of rules are rarely in the CPU cache.
    */
   private final int[] singleTerm;
+
+  /** Per rule, what it matches and what cancels it (null for nothing), read without the rule. */
+  private final Expression[] ruleMatch;
+
+  private final Expression[] ruleUnless;
 
   private final int[] ruleLabel;
   private final double[] ruleWeight;
@@ -53,7 +57,7 @@ public final class Classifier {
 
   private Classifier(RuleLoader.Loaded rules) {
     this.rules = rules;
-    this.ruleArray = rules.rules().toArray(new Rule[0]);
+    Rule[] ruleArray = rules.rules().toArray(new Rule[0]);
     rules.labels().forEach((label, settings) -> labelSettings[label.ordinal()] = settings);
     firingWith =
         rules.labels().values().stream()
@@ -69,6 +73,8 @@ public final class Classifier {
     }
     int n = ruleArray.length;
     singleTerm = new int[n];
+    ruleMatch = new Expression[n];
+    ruleUnless = new Expression[n];
     ruleLabel = new int[n];
     ruleWeight = new double[n];
     ruleVeto = new boolean[n];
@@ -84,6 +90,8 @@ public final class Classifier {
                   && w.slots().length == 1
               ? w.slots()[0]
               : -1;
+      ruleMatch[r] = rule.match();
+      ruleUnless[r] = rule.unless();
       ruleLabel[r] = rule.label().ordinal();
       ruleWeight[r] = rule.weight();
       ruleVeto[r] = rule.veto();
@@ -197,14 +205,14 @@ public final class Classifier {
       boolean[] vetoed,
       boolean[] scored,
       List<List<Evidence>> evidence) {
-    Rule rule = ruleArray[r];
     matches.clear();
-    long spans = rule.match().matches(tokens, matches);
+    long spans = ruleMatch[r].matches(tokens, matches);
     if (spans == Matches.NONE) {
       return;
     }
-    if (rule.unless() != null) {
-      long excluded = rule.unless().matches(tokens, matches);
+    Expression unless = ruleUnless[r];
+    if (unless != null) {
+      long excluded = unless.matches(tokens, matches);
       if (excluded != Matches.NONE) {
         spans = kept(matches, spans, excluded);
         if (spans == Matches.NONE) {
@@ -213,8 +221,9 @@ public final class Classifier {
       }
     }
     int first = Matches.first(spans);
-    int label = rule.label().ordinal();
-    if (rule.veto()) {
+    int label = ruleLabel[r];
+    double weight = ruleWeight[r];
+    if (ruleVeto[r]) {
       vetoed[label] = true;
       add(
           evidence,
@@ -224,7 +233,7 @@ public final class Classifier {
     }
     LabelRules settings = labelSettings[label];
     boolean negatable =
-        rule.weight() > 0 && (settings.onNegation() != null || settings.cancelOnNegation());
+        weight > 0 && (settings.onNegation() != null || settings.cancelOnNegation());
     int chosen = first;
     if (negatable) {
       int negator = -1;
@@ -247,28 +256,25 @@ public final class Classifier {
           return;
         }
         int target = settings.onNegation().ordinal();
-        score[target] += rule.weight();
+        score[target] += weight;
         scored[target] = true;
         add(
             evidence,
             target,
             new Evidence(
-                negatedSource[r],
-                negatedRef[r],
-                words(tokens, matches, first, negator),
-                rule.weight()));
+                negatedSource[r], negatedRef[r], words(tokens, matches, first, negator), weight));
         return;
       }
       chosen = plain;
     }
-    score[label] += rule.weight();
-    if (rule.weight() > 0) {
+    score[label] += weight;
+    if (weight > 0) {
       scored[label] = true;
     }
     add(
         evidence,
         label,
-        new Evidence(ruleSource[r], ruleRef[r], words(tokens, matches, chosen, -1), rule.weight()));
+        new Evidence(ruleSource[r], ruleRef[r], words(tokens, matches, chosen, -1), weight));
   }
 
   /** The matches of {@code spans} that overlap none of {@code excluded}, as a new list. */
@@ -513,18 +519,17 @@ public final class Classifier {
         Arrays.fill(stamps, 0);
         stamp = 1;
       }
-      int[] postingPhrases = index.postingPhrases();
-      Alternatives.Index phrases = index.phrases();
       int n = 0;
       for (int i = 0; i < tokens.touchedCount(); i++) {
         int term = tokens.touched(i);
-        for (int p = starts[term], end = starts[term + 1]; p < end; p++) {
+        for (int p = starts[term], end = starts[term + 1]; p < end; ) {
           int r = postings[p];
-          int phrase = postingPhrases[p];
+          int others = postings[p + 1];
           // a rule already looked at for this comment is not looked at again
-          if (stamps[r] != stamp && (phrase < 0 || phrases.othersOccur(phrase, tokens))) {
+          if (stamps[r] != stamp && tokens.allOccur(postings, p + 2, others)) {
             n = consider(r, index, n);
           }
+          p += 2 + others;
         }
       }
       sortSmall(candidates, n);
@@ -559,21 +564,18 @@ public final class Classifier {
      */
     private int consider(int r, RuleLoader.RuleIndex index, int n) {
       stamps[r] = stamp;
-      int[] groupEnds = index.groupEnds();
-      int[] needs = index.needs();
-      int[] ruleGroups = index.ruleGroups();
-      for (int g = ruleGroups[r], last = ruleGroups[r + 1]; g < last; g++) {
+      int[] checks = index.checks();
+      for (int k = index.ruleChecks()[r], last = index.ruleChecks()[r + 1]; k < last; ) {
+        // a group: how many ints its needs take, then each need as its count of words and the words
+        int end = k + 1 + checks[k];
         boolean met = false;
-        for (int k = g == 0 ? 0 : groupEnds[g - 1], end = groupEnds[g]; k < end && !met; k++) {
-          int need = needs[k];
-          met =
-              need >= 0
-                  ? tokens.occurrenceCount(need) > 0
-                  : index.phrases().allOccur(~need, tokens);
+        for (k++; k < end && !met; k += 1 + checks[k]) {
+          met = tokens.allOccur(checks, k + 1, checks[k]);
         }
         if (!met) {
           return n;
         }
+        k = end;
       }
       if (n == candidates.length) {
         candidates = Arrays.copyOf(candidates, n * 2);

@@ -58,11 +58,22 @@ sealed interface Expression {
 
     @Override
     public long matches(CommentTokens tokens, Matches out) {
-      int count = tokens.occurrenceCount(slots[anchor]);
+      return phrase(slots, 0, slots.length, anchor, tokens, out);
+    }
+
+    /**
+     * The matches of the phrase whose {@code length} words are {@code code[from..from+length)},
+     * found from each position of the word at {@code anchor}; an alternation's phrase options are
+     * read from its {@link OptionPlan} this way, without their own objects.
+     */
+    static long phrase(
+        int[] code, int from, int length, int anchor, CommentTokens tokens, Matches out) {
+      int key = code[from + anchor];
+      int count = tokens.occurrenceCount(key);
       if (count == 0) {
         return Matches.NONE;
       }
-      int[] found = tokens.occurrences(slots[anchor]);
+      int[] found = tokens.occurrences(key);
       int first = out.next();
       int n = 0;
       for (int i = 0; i < count; i++) {
@@ -71,11 +82,11 @@ sealed interface Expression {
           continue;
         }
         boolean all = true;
-        for (int s = 0; s < slots.length && all; s++) {
-          all = s == anchor || tokens.has(slots[s], start + s);
+        for (int s = 0; s < length && all; s++) {
+          all = s == anchor || tokens.has(code[from + s], start + s);
         }
         if (all) {
-          out.addWords(start, start + slots.length - 1);
+          out.addWords(start, start + length - 1);
           if (++n >= MAX_SPANS) {
             break;
           }
@@ -120,33 +131,32 @@ sealed interface Expression {
     @Override
     public long matches(CommentTokens tokens, Matches out) {
       int pendingFrom = out.pendingCount();
-      long[] always = plan.always();
-      long[] single = plan.single();
-      int[] terms = plan.terms();
-      int found = out.reserveBits(always.length);
-      plan.keysFound(tokens, out.bits(), found);
-      for (int w = 0; w < always.length; w++) {
-        // a word option can match when its word occurs, a phrase when all its words do, any other
-        // option always; tried in written order, so the matches come out in the same order
-        long candidates = out.bits()[found + w] | always[w];
-        while (candidates != 0) {
-          int bit = Long.numberOfTrailingZeros(candidates);
-          candidates &= candidates - 1;
-          int i = (w << 6) + bit;
-          long list;
-          if ((single[w] & (1L << bit)) != 0) {
-            list = word(terms[i], tokens, out);
-          } else if ((always[w] & (1L << bit)) != 0 || plan.othersOccur(i, tokens)) {
-            list = options.get(i).matches(tokens, out);
-          } else {
-            continue;
+      int[] code = plan.code();
+      if (plan.byComment(tokens)) {
+        // tried in written order, so the matches come out in the same order
+        long[] always = plan.always();
+        int options = plan.options();
+        int found = out.reserveBits(always.length);
+        plan.keysFound(tokens, out.bits(), found);
+        for (int w = 0; w < always.length; w++) {
+          long candidates = out.bits()[found + w] | always[w];
+          while (candidates != 0) {
+            int bit = Long.numberOfTrailingZeros(candidates);
+            candidates &= candidates - 1;
+            int i = (w << 6) + bit;
+            push(option(i, code, code[options + i], tokens, out), out);
           }
-          if (list != Matches.NONE) {
-            out.push(list);
+        }
+        out.releaseBits(found);
+      } else {
+        // the key words, read front to back: only options whose key word occurs are looked at
+        for (int i = 0, n = plan.options(); i < n; i++) {
+          int key = code[i];
+          if (key < 0 || tokens.occurs(key)) {
+            push(option(i, code, code[n + i], tokens, out), out);
           }
         }
       }
-      out.releaseBits(found);
       int lists = out.pendingCount() - pendingFrom;
       if (lists <= 1) {
         long only = lists == 0 ? Matches.NONE : out.pending(pendingFrom);
@@ -165,6 +175,33 @@ sealed interface Expression {
       out.popTo(pendingFrom);
       out.sortByStart(first, n);
       return Matches.list(first, Math.min(n, MAX_SPANS));
+    }
+
+    private static void push(long list, Matches out) {
+      if (list != Matches.NONE) {
+        out.push(list);
+      }
+    }
+
+    /**
+     * Option {@code i}'s matches, its plan at {@code code[p]}, when its key word occurs: a word or
+     * phrase from the plan (a phrase when its other words occur too), anything else from its own
+     * object.
+     */
+    private long option(int i, int[] code, int p, CommentTokens tokens, Matches out) {
+      int kind = code[p];
+      if (kind == OptionPlan.WORD) {
+        return word(code[p + 1], tokens, out);
+      }
+      if (kind == OptionPlan.PHRASE) {
+        int length = code[p + 1];
+        int others = p + 3 + length;
+        if (!tokens.allOccur(code, others + 1, code[others])) {
+          return Matches.NONE;
+        }
+        return Words.phrase(code, p + 3, length, code[p + 2], tokens, out);
+      }
+      return options.get(i).matches(tokens, out);
     }
 
     /** A one-word option's matches: each position of its word, the first {@link #MAX_SPANS}. */

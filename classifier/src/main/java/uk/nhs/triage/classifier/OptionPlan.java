@@ -4,94 +4,112 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How an alternation tries its options, in flat arrays rather than by visiting each option's
- * object: per 64 options, {@code keyed} has the bits of word and phrase options, tried only when
- * their key word {@code terms[i]} occurs (a phrase's {@link Expression.Words#anchor}) and, for a
- * phrase, its other words {@code others[othersFrom[i]..othersFrom[i+1])} too; {@code single} those
- * of one-word options among them; and {@code always} those of other options (a bracketed group),
- * which are always tried.
+ * How an alternation tries its options, from one int array rather than by visiting each option's
+ * object. For {@code n} options, {@code code[i]} is option {@code i}'s key word (a word option's
+ * word, a phrase option's anchor word; -1 for any other option), {@code code[n + i]} where its own
+ * code starts, and the options' code follows, in written order:
  *
- * <p>Which options' key words occur is found from whichever side is shorter: the key words, each
- * looked up in the comment, or the comment's distinct words, each looked up in the key words
- * ({@code tableTerms}: an open-addressing hash of term to first option, {@code nextOption} linking
- * options of the same key word). A long alternation (a hundred words) thus costs about as many
- * look-ups as the comment has distinct words.
+ * <ul>
+ *   <li>a word: {@link #WORD}, its term;
+ *   <li>a phrase: {@link #PHRASE}, its length {@code n}, its anchor's place (the word looked up
+ *       first, {@link Expression.Words#anchor}), its {@code n} words in order, then the count and
+ *       the terms of its distinct words other than the anchor word;
+ *   <li>anything else (a bracketed group, tried through its own object): {@link #OTHER}.
+ * </ul>
+ *
+ * A word option can match only when its word occurs, a phrase only when all its words do; other
+ * options are always tried. Usually the options are read front to back, each tested against the
+ * comment's words. A long alternation whose word and phrase options outnumber the comment's
+ * distinct words finds those whose key word occurs the other way round, looking each of the
+ * comment's words up in its key words ({@code tableTerms}: an open-addressing hash of term to first
+ * option, {@code nextOption} linking options of the same key word), and tries those and the {@code
+ * always} options (bit masks, 64 options a word) in written order: a hundred-word alternation then
+ * costs about as many look-ups as the comment has distinct words.
  */
 record OptionPlan(
-    long[] keyed,
-    long[] single,
+    int[] code,
+    int options,
     long[] always,
-    int[] terms,
-    int[] othersFrom,
-    int[] others,
     int keyedCount,
     int[] tableTerms,
     int[] tableOptions,
     int[] nextOption) {
 
-  /** Alternations with fewer keyed options than this are always checked option by option. */
+  static final int WORD = 0;
+  static final int PHRASE = 1;
+  static final int OTHER = 2;
+
+  /** Alternations with fewer keyed options than this are always read front to back. */
   private static final int TABLE_FROM = 8;
 
   static OptionPlan of(List<Expression> options) {
-    int words = (options.size() + 63) / 64;
-    long[] keyed = new long[words];
-    long[] single = new long[words];
-    long[] always = new long[words];
-    int[] terms = new int[options.size()];
-    int[] othersFrom = new int[options.size() + 1];
-    List<Integer> others = new java.util.ArrayList<>();
+    int n = options.size();
+    long[] always = new long[(n + 63) / 64];
+    int[] at = new int[n];
+    int[] keys = new int[n];
+    int[] code = new int[16];
+    int length = 0;
     int keyedCount = 0;
-    for (int i = 0; i < options.size(); i++) {
-      terms[i] = -1;
+    for (int i = 0; i < n; i++) {
+      at[i] = length;
+      keys[i] = -1;
+      int[] option;
       if (options.get(i) instanceof Expression.Words w) {
-        int key = w.slots()[w.anchor()];
-        keyed[i >>> 6] |= 1L << i;
-        terms[i] = key;
+        int[] slots = w.slots();
+        int key = slots[w.anchor()];
+        keys[i] = key;
         keyedCount++;
-        if (w.slots().length == 1) {
-          single[i >>> 6] |= 1L << i;
+        if (slots.length == 1) {
+          option = new int[] {WORD, key};
         } else {
-          Arrays.stream(w.slots()).distinct().filter(t -> t != key).forEach(others::add);
+          int[] others = Arrays.stream(slots).distinct().filter(t -> t != key).toArray();
+          option = new int[3 + slots.length + 1 + others.length];
+          option[0] = PHRASE;
+          option[1] = slots.length;
+          option[2] = w.anchor();
+          System.arraycopy(slots, 0, option, 3, slots.length);
+          option[3 + slots.length] = others.length;
+          System.arraycopy(others, 0, option, 4 + slots.length, others.length);
         }
       } else {
         always[i >>> 6] |= 1L << i;
+        option = new int[] {OTHER};
       }
-      othersFrom[i + 1] = others.size();
+      if (length + option.length > code.length) {
+        code = Arrays.copyOf(code, Math.max(code.length * 2, length + option.length));
+      }
+      System.arraycopy(option, 0, code, length, option.length);
+      length += option.length;
     }
-    int[] otherWords = others.stream().mapToInt(Integer::intValue).toArray();
+    // the key words first, then where each option's code starts, then the options' code
+    int[] plan = new int[2 * n + length];
+    System.arraycopy(keys, 0, plan, 0, n);
+    for (int i = 0; i < n; i++) {
+      plan[n + i] = 2 * n + at[i];
+    }
+    System.arraycopy(code, 0, plan, 2 * n, length);
     if (keyedCount < TABLE_FROM) {
-      return new OptionPlan(
-          keyed, single, always, terms, othersFrom, otherWords, keyedCount, null, null, null);
+      return new OptionPlan(plan, n, always, keyedCount, null, null, null);
     }
     int size = Integer.highestOneBit(keyedCount * 4 - 1) << 1;
     int[] tableTerms = new int[size];
     int[] tableOptions = new int[size];
-    int[] nextOption = new int[options.size()];
+    int[] nextOption = new int[n];
     Arrays.fill(tableTerms, -1);
     Arrays.fill(nextOption, -1);
     // later options first, so each chain lists a word's options in written order
-    for (int i = options.size() - 1; i >= 0; i--) {
-      if (terms[i] < 0) {
+    for (int i = n - 1; i >= 0; i--) {
+      if (keys[i] < 0) {
         continue;
       }
-      int slot = slot(tableTerms, terms[i]);
-      if (tableTerms[slot] == terms[i]) {
+      int slot = slot(tableTerms, keys[i]);
+      if (tableTerms[slot] == keys[i]) {
         nextOption[i] = tableOptions[slot];
       }
-      tableTerms[slot] = terms[i];
+      tableTerms[slot] = keys[i];
       tableOptions[slot] = i;
     }
-    return new OptionPlan(
-        keyed,
-        single,
-        always,
-        terms,
-        othersFrom,
-        otherWords,
-        keyedCount,
-        tableTerms,
-        tableOptions,
-        nextOption);
+    return new OptionPlan(plan, n, always, keyedCount, tableTerms, tableOptions, nextOption);
   }
 
   /** The slot of {@code term} in the table, or the empty slot where it would go. */
@@ -104,14 +122,11 @@ record OptionPlan(
     return i;
   }
 
-  /** Whether the words of phrase option {@code i} other than its key all occur. */
-  boolean othersOccur(int i, CommentTokens tokens) {
-    for (int k = othersFrom[i], end = othersFrom[i + 1]; k < end; k++) {
-      if (tokens.occurrenceCount(others[k]) == 0) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * Whether the options worth trying are best found from the comment's words ({@link #keysFound}).
+   */
+  boolean byComment(CommentTokens tokens) {
+    return tableTerms != null && keyedCount > tokens.touchedCount();
   }
 
   /**
@@ -119,22 +134,7 @@ record OptionPlan(
    * key word occurs in the comment.
    */
   void keysFound(CommentTokens tokens, long[] bits, int at) {
-    if (tableTerms == null || keyedCount <= tokens.touchedCount()) {
-      for (int w = 0; w < keyed.length; w++) {
-        long singles = keyed[w];
-        long found = 0;
-        while (singles != 0) {
-          int bit = Long.numberOfTrailingZeros(singles);
-          singles &= singles - 1;
-          if (tokens.occurrenceCount(terms[(w << 6) + bit]) > 0) {
-            found |= 1L << bit;
-          }
-        }
-        bits[at + w] = found;
-      }
-      return;
-    }
-    for (int w = 0; w < keyed.length; w++) {
+    for (int w = 0; w < always.length; w++) {
       bits[at + w] = 0;
     }
     for (int k = 0, n = tokens.touchedCount(); k < n; k++) {

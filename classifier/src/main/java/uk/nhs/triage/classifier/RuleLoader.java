@@ -169,22 +169,16 @@ final class RuleLoader {
    * that one is: a rule of a rare word NEAR a list of pronouns is then looked at only when the rare
    * word occurs, not whenever "my" or "her" does.
    *
-   * <p>By term, the rules of term {@code t} are {@code postings[starts[t]..starts[t+1])}, each met
-   * when {@code postingPhrases} at the same place is -1 or names a phrase option ({@link
-   * Alternatives}: a phrase is indexed under its anchor word) whose other words all occur. Rule
-   * {@code r}'s other groups are {@code groupEnds[ruleGroups[r]..ruleGroups[r+1])}; group {@code
-   * g}'s needs are {@code needs[groupEnds[g-1]..groupEnds[g])} (from 0 for the first), each a term
-   * that must occur or, as {@code ~phrase}, a phrase option whose words must all occur, any one of
-   * which meets the group.
+   * <p>Both are flat int arrays read front to back, with a phrase's words written out where they
+   * are needed rather than reached through a phrase table. By term, the postings of term {@code t}
+   * are {@code postings[starts[t]..starts[t+1])}, each {@code rule, k, w1..wk}: the rule is met
+   * when the other words {@code w1..wk} of the phrase option indexed under {@code t} all occur
+   * (none for a word). Rule {@code r}'s other groups are {@code
+   * checks[ruleChecks[r]..ruleChecks[r+1])}, each the number of ints that follow for it, then its
+   * needs, each need {@code k, w1..wk}: words that must all occur (one for a word, a phrase
+   * option's distinct words for a phrase); any need meets its group.
    */
-  record RuleIndex(
-      int[] postings,
-      int[] starts,
-      int[] postingPhrases,
-      Alternatives.Index phrases,
-      int[] ruleGroups,
-      int[] groupEnds,
-      int[] needs) {}
+  record RuleIndex(int[] postings, int[] starts, int[] ruleChecks, int[] checks) {}
 
   /**
    * Indexes every rule under its cheapest group. A group costs the sum of its needs' costs: a
@@ -220,13 +214,12 @@ final class RuleLoader {
       boolean stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(dictionary.name(t));
       termCost[t] = 2L * uses[t] + (stop ? 1L << 20 : 0);
     }
-    List<List<int[]>> byTerm = new ArrayList<>(terms);
+    List<IntList> byTerm = new ArrayList<>(terms);
     for (int i = 0; i < terms; i++) {
-      byTerm.add(new ArrayList<>(1));
+      byTerm.add(new IntList());
     }
-    int[] ruleGroups = new int[rules.size() + 1];
-    List<Integer> groupEnds = new ArrayList<>();
-    List<Integer> needs = new ArrayList<>();
+    int[] ruleChecks = new int[rules.size() + 1];
+    IntList checks = new IntList();
     for (int r = 0; r < rules.size(); r++) {
       List<int[][]> groups = all.get(r);
       int cheapest = 0;
@@ -239,41 +232,76 @@ final class RuleLoader {
         int[][] group = groups.get(g);
         if (g == cheapest) {
           for (int[] need : group) {
-            byTerm.get(need[0]).add(new int[] {r, need[1]});
+            IntList posting = byTerm.get(need[0]);
+            posting.add(r);
+            if (need[1] < 0) {
+              posting.add(0);
+            } else {
+              int[] words = phrases.words(need[1]);
+              posting.add(words.length - 1);
+              posting.addAll(words, 1, words.length);
+            }
           }
           continue;
         }
         // the likeliest needs first: a group is met by its first need that is
         int[][] sorted = group.clone();
         Arrays.sort(sorted, (a, b) -> Long.compare(needCost(b, termCost), needCost(a, termCost)));
+        int length = checks.size();
+        checks.add(0);
         for (int[] need : sorted) {
-          needs.add(need[1] >= 0 ? ~need[1] : need[0]);
+          int[] words = need[1] >= 0 ? phrases.words(need[1]) : new int[] {need[0]};
+          checks.add(words.length);
+          checks.addAll(words, 0, words.length);
         }
-        groupEnds.add(needs.size());
+        checks.set(length, checks.size() - length - 1);
       }
-      ruleGroups[r + 1] = groupEnds.size();
+      ruleChecks[r + 1] = checks.size();
     }
     int[] starts = new int[terms + 1];
     for (int t = 0; t < terms; t++) {
       starts[t + 1] = starts[t] + byTerm.get(t).size();
     }
     int[] postings = new int[starts[terms]];
-    int[] postingPhrases = new int[starts[terms]];
-    int e = 0;
     for (int t = 0; t < terms; t++) {
-      for (int[] posting : byTerm.get(t)) {
-        postings[e] = posting[0];
-        postingPhrases[e++] = posting[1];
+      byTerm.get(t).copyTo(postings, starts[t]);
+    }
+    return new RuleIndex(postings, starts, ruleChecks, checks.toArray());
+  }
+
+  /** A growable list of ints, for building the index's flat arrays. */
+  private static final class IntList {
+    private int[] values = new int[4];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    void addAll(int[] from, int start, int end) {
+      for (int i = start; i < end; i++) {
+        add(from[i]);
       }
     }
-    return new RuleIndex(
-        postings,
-        starts,
-        postingPhrases,
-        phrases,
-        ruleGroups,
-        groupEnds.stream().mapToInt(Integer::intValue).toArray(),
-        needs.stream().mapToInt(Integer::intValue).toArray());
+
+    int size() {
+      return size;
+    }
+
+    void set(int at, int value) {
+      values[at] = value;
+    }
+
+    void copyTo(int[] to, int at) {
+      System.arraycopy(values, 0, to, at, size);
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
   }
 
   private static long cost(int[][] group, long[] termCost) {
