@@ -179,6 +179,10 @@ public final class Classifier {
           new LabelScore(
               label, value, threshold, verdict(value, threshold, review), evidence.get(i)));
     }
+    ExampleNeighbours examples = rules.examples();
+    if (examples != null && !(examples.skipPraise() && praiseOnly(scores))) {
+      byExample(examples.suggest(comment), scores, vetoed, evidence);
+    }
     firesWith(scores);
     PersistentUserRule persistent = rules.persistentUser();
     if (persistent != null) {
@@ -463,6 +467,48 @@ public final class Classifier {
 
   private static void add(List<List<Evidence>> evidence, int label, Evidence e) {
     evidence.get(label).add(e);
+  }
+
+  /**
+   * Gives the labels the nearest labelled comments suggest, unless the label's own rules vetoed it
+   * or a line of them weighed against it (a negative weight or a negated rule: the rules know this
+   * hard negative).
+   */
+  private void byExample(
+      Map<Label, Evidence> suggested,
+      Map<Label, LabelScore> scores,
+      boolean[] vetoed,
+      List<List<Evidence>> evidence) {
+    suggested.forEach(
+        (label, found) -> {
+          int i = label.ordinal();
+          LabelScore had = scores.get(label);
+          if (vetoed[i]
+              || against(evidence.get(i))
+              || (had != null && had.verdict() == Verdict.FIRED)) {
+            return;
+          }
+          LabelRules settings = labelSettings[i];
+          double threshold = settings == null ? 1 : settings.threshold();
+          double value = had == null ? 0 : had.score();
+          List<Evidence> why = new ArrayList<>(had == null ? List.of() : had.evidence());
+          why.add(new Evidence(found.rule(), found.ref(), found.matched(), threshold - value));
+          scores.put(label, new LabelScore(label, threshold, threshold, Verdict.FIRED, why));
+        });
+  }
+
+  /** The rules found the comment positive and not negative: praise, however it is worded. */
+  private static boolean praiseOnly(Map<Label, LabelScore> scores) {
+    return fired(scores, Label.POSITIVE) && !fired(scores, Label.NEGATIVE);
+  }
+
+  private static boolean against(List<Evidence> evidence) {
+    for (Evidence e : evidence) {
+      if (e.weight() < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean fired(Map<Label, LabelScore> scores, Label label) {

@@ -42,6 +42,7 @@ final class RuleLoader {
       RuleIndex ruleIndex,
       int negationWindow,
       PersistentUserRule persistentUser,
+      ExampleNeighbours examples,
       String version) {}
 
   private RuleLoader() {}
@@ -61,12 +62,7 @@ final class RuleLoader {
       throw new UncheckedIOException(e);
     }
     Map<Path, List<String>> contents = new LinkedHashMap<>();
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = sha256();
     for (Path file : files) {
       try {
         byte[] bytes = Files.readAllBytes(file);
@@ -121,7 +117,9 @@ final class RuleLoader {
       Path file = entry.getKey();
       String fileName = name(file);
       if (!fileName.endsWith(".rules")) {
-        if (!file.equals(languageFile) && !file.equals(spellingFile)) {
+        if (!file.equals(languageFile)
+            && !file.equals(spellingFile)
+            && !fileName.equals(ExampleNeighbours.FILE)) {
           throw new RuleFileException(
               file,
               0,
@@ -129,6 +127,8 @@ final class RuleLoader {
                   + LANGUAGE
                   + ", "
                   + SPELLINGS
+                  + ", "
+                  + ExampleNeighbours.FILE
                   + " or <label>.rules");
         }
         continue;
@@ -155,8 +155,27 @@ final class RuleLoader {
       }
     }
     RuleIndex ruleIndex = index(rules, dictionary, parser.alternatives());
+    Path examplesFile = dir.resolve(ExampleNeighbours.FILE);
+    ExampleNeighbours examples =
+        contents.containsKey(examplesFile)
+            ? examples(examplesFile, contents.get(examplesFile), analyzer)
+            : null;
+    if (examples != null) {
+      MessageDigest both = sha256();
+      both.update(version.getBytes(StandardCharsets.UTF_8));
+      both.update(examples.digest().getBytes(StandardCharsets.UTF_8));
+      version = HexFormat.of().formatHex(both.digest()).substring(0, 12);
+    }
     return new Loaded(
-        analyzer, dictionary, labels, List.copyOf(rules), ruleIndex, window, persistent, version);
+        analyzer,
+        dictionary,
+        labels,
+        List.copyOf(rules),
+        ruleIndex,
+        window,
+        persistent,
+        examples,
+        version);
   }
 
   /** Most term groups of a rule that are checked before it is evaluated. */
@@ -484,6 +503,58 @@ final class RuleLoader {
         duration(file, s, "offensive_window", "30d"),
         bool(file, s, "offensive_now_counts", true),
         line(s, "offensive_earlier"));
+  }
+
+  /**
+   * The nearest-examples signal when the folder has {@code examples.conf}: which labelled files,
+   * for which labels, how many neighbours and what share of their votes a label needs.
+   */
+  private static ExampleNeighbours examples(
+      Path file, List<String> lines, TriageAnalyzer analyzer) {
+    Map<String, Setting> s = settings(file, lines);
+    checkKnown(
+        file,
+        s,
+        List.of(
+            "files", "labels", "neighbours", "share", "common_words", "min_words", "skip_praise"));
+    List<Path> files = new ArrayList<>();
+    Setting named = s.get("files");
+    for (String name : named == null ? new String[0] : named.value().split(",")) {
+      if (!name.isBlank()) {
+        files.add(file.resolveSibling(name.strip()).normalize());
+      }
+    }
+    if (files.isEmpty()) {
+      throw new RuleFileException(file, line(s, "files"), "files names no labelled comments");
+    }
+    List<Label> labels = new ArrayList<>();
+    for (String name : list(s, "labels", "")) {
+      try {
+        labels.add(Label.fromWireName(name));
+      } catch (IllegalArgumentException e) {
+        throw new RuleFileException(file, line(s, "labels"), "unknown label '" + name + "'");
+      }
+    }
+    Setting share = s.get("share");
+    Setting common = s.get("common_words");
+    return ExampleNeighbours.load(
+        file,
+        files,
+        labels.toArray(new Label[0]),
+        integer(file, s, "neighbours", 10),
+        share == null ? 0.5 : number(file, share.line(), "share", share.value()),
+        common == null ? 0.25 : number(file, common.line(), "common_words", common.value()),
+        integer(file, s, "min_words", 3),
+        bool(file, s, "skip_praise", true),
+        analyzer);
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private record Setting(String value, int line) {}

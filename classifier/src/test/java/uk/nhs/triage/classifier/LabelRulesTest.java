@@ -2,6 +2,7 @@ package uk.nhs.triage.classifier;
 
 import static uk.nhs.triage.classifier.ShippedRules.assertDoesNotFire;
 import static uk.nhs.triage.classifier.ShippedRules.assertFires;
+import static uk.nhs.triage.classifier.ShippedRules.assertRulesDoNotFire;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -272,7 +273,7 @@ class LabelRulesTest {
         "PSA: if you have symptoms of stroke call 999, don't wait"
       })
   void patientSafetyLexiconsKeepTheirNearMisses(String text) {
-    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+    assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
   }
 
   @ParameterizedTest
@@ -294,7 +295,7 @@ class LabelRulesTest {
         "My kid's been hit by chickenpox, can he still go to the party?"
       })
   void safeguardingLexiconsKeepTheirNearMisses(String text) {
-    assertDoesNotFire(Label.SAFEGUARDING, text);
+    assertRulesDoNotFire(Label.SAFEGUARDING, text);
   }
 
   // Round 4 families: harm near a failure of care, medicines handled wrongly, someone dismissed as
@@ -321,7 +322,7 @@ class LabelRulesTest {
         "The staff kept my mum safe and comfortable, I cannot thank them enough"
       })
   void patientSafetyRoundFourNearMisses(String text) {
-    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+    assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
   }
 
   @ParameterizedTest
@@ -345,7 +346,7 @@ class LabelRulesTest {
         "That documentary about the care home abuse scandal was hard to watch"
       })
   void safeguardingRoundFourNearMisses(String text) {
-    assertDoesNotFire(Label.SAFEGUARDING, text);
+    assertRulesDoNotFire(Label.SAFEGUARDING, text);
   }
 
   @ParameterizedTest

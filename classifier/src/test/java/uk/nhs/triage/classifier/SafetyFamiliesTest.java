@@ -1,7 +1,7 @@
 package uk.nhs.triage.classifier;
 
-import static uk.nhs.triage.classifier.ShippedRules.assertDoesNotFire;
 import static uk.nhs.triage.classifier.ShippedRules.assertFires;
+import static uk.nhs.triage.classifier.ShippedRules.assertRulesDoNotFire;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +55,7 @@ class SafetyFamiliesTest {
         "The fire alarm on the ward went off twice this morning, just a test apparently."
       })
   void patientSafetyFamiliesKeepTheirNearMisses(String text) {
-    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+    assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
   }
 
   // suicide as a time limit or a decision, a burden and the means looked up, a partner tracking
@@ -106,6 +106,6 @@ class SafetyFamiliesTest {
         "The elderly ward at our hospital is getting new beds."
       })
   void safeguardingFamiliesKeepTheirNearMisses(String text) {
-    assertDoesNotFire(Label.SAFEGUARDING, text);
+    assertRulesDoNotFire(Label.SAFEGUARDING, text);
   }
 }

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  */
 public final class RuleGrower {
   /** Words the rule syntax reads as operators. */
+  private static final String EXAMPLES = "examples.conf";
+
   private static final Set<String> RESERVED = Set.of("unless", "and", "near", "then", "not");
 
   private RuleGrower() {}
@@ -33,8 +35,12 @@ public final class RuleGrower {
     try (Stream<Path> files = Files.list(rulesDir)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         Path copy = grown.resolve(file.getFileName());
-        Files.copy(file, copy);
         String name = file.getFileName().toString();
+        if (name.equals(EXAMPLES)) {
+          Files.write(copy, examplesFrom(file));
+          continue;
+        }
+        Files.copy(file, copy);
         if (name.endsWith(".rules")
             && !name.startsWith("persistent_user")
             && !name.startsWith("personal_data")) {
@@ -53,6 +59,28 @@ public final class RuleGrower {
           StandardOpenOption.APPEND);
     }
     return grown;
+  }
+
+  /**
+   * {@code examples.conf} for the copy: its example files named by absolute path, since the copy is
+   * not beside the folder they were named from.
+   */
+  private static List<String> examplesFrom(Path conf) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(conf, StandardCharsets.UTF_8)) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && line.substring(0, eq).strip().equals("files")) {
+        List<String> files = new ArrayList<>();
+        for (String name : line.substring(eq + 1).split(",")) {
+          if (!name.isBlank()) {
+            files.add(conf.resolveSibling(name.strip()).toAbsolutePath().normalize().toString());
+          }
+        }
+        line = "files = " + String.join(", ", files);
+      }
+      out.add(line);
+    }
+    return out;
   }
 
   private static String rule(List<String> words, SplittableRandom random) {
