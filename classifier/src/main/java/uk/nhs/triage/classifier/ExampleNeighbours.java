@@ -315,7 +315,8 @@ final class ExampleNeighbours {
             got,
             share,
             String.join(", ", voters.subList(0, Math.min(5, voters.size()))));
-    return new Evidence(rule, FILE, shared, 0);
+    // no reference: the text names this comment's own neighbours, so it differs comment by comment
+    return new Evidence(rule, null, shared, 0);
   }
 
   /** The comment's words that the nearest voting example shares, as analysed. */
