@@ -20,7 +20,9 @@ class SafetyVocabularyTest {
   // ignored, a lost biopsy, a missing patient nobody noticed, pain under a failed epidural, a
   // crisis
   // line offering a bath, told to wipe himself, staff asleep through alarms, an unanswered crisis
-  // line, oxygen left off
+  // line, oxygen left off; maggots in a wound, moved ward after ward, dropped from a trolley, tied
+  // to a chair, a fit in a waiting room, a DNR nobody agreed, adult medicine for a child, delayed
+  // treatment while a tumour grows
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -49,7 +51,15 @@ class SafetyVocabularyTest {
         "The nurse told my dad to wipe himself when he can't use his arms since the stroke.",
         "The night staff were asleep in the office while the monitors were bleeping.",
         "Nobody is answering the crisis line and I'm stood on the bridge.",
-        "They took her oxygen off for the scan and forgot to put it back on."
+        "They took her oxygen off for the scan and forgot to put it back on.",
+        "Grandad's wound had maggots in it when we finally got him seen.",
+        "They moved Mum to three different wards overnight and her dementia is so much worse.",
+        "The porter tipped my dad off the trolley onto the floor.",
+        "Found Nan tied to her chair with a sheet on the ward.",
+        "My son had a seizure in the waiting room for 15 minutes before anyone came.",
+        "Dad has a DNR on his notes that none of us agreed to.",
+        "The chemist gave my daughter adult ibuprofen instead of the children's one.",
+        "His radiotherapy was postponed twice and the tumour is growing."
       })
   void patientSafetyVocabularyFires(String text) {
     assertFires(Label.PATIENT_SAFETY, text);
@@ -70,7 +80,10 @@ class SafetyVocabularyTest {
         "Great talk in parliament today about unsafe staffing, worth watching.",
         "How many patients fell on your wards last year? Please treat this as an FOI request.",
         "The ambulance sirens outside all night keep waking the baby, lol.",
-        "Nearly fainted at my blood donation today 😂 the nurse was lovely"
+        "Nearly fainted at my blood donation today 😂 the nurse was lovely",
+        "Why is the lift to outpatients always broken?",
+        "My son jumped off the trampoline and broke his wrist, A&E were brilliant.",
+        "Our baby was stillborn last year and the bereavement midwife was the kindest person."
       })
   void patientSafetyVocabularyKeepsItsNearMisses(String text) {
     assertDoesNotFire(Label.PATIENT_SAFETY, text);
@@ -81,7 +94,8 @@ class SafetyVocabularyTest {
   // date, the means in hand, found on a railway bridge, a child dating an adult, forced into a van,
   // mate crime, nothing to live for, a parent drinking with small children, a stranger on a game
   // asking a child's school, an old man's savings cleared, passports held at work, a person with
-  // dementia missing, coaching a lie about a fall
+  // dementia missing, coaching a lie about a fall, a small child outside at night, goodbye messages
+  // then silence, a stranger filming children
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -100,14 +114,17 @@ class SafetyVocabularyTest {
         "My grandad is 91, his new 'friend' has cleared out his savings and he's frightened of her.",
         "The boss keeps their passports and they work 80 hours a week.",
         "My dad has dementia and went missing from home last night.",
-        "He told her in front of me, you'll say you fell, won't you."
+        "He told her in front of me, you'll say you fell, won't you.",
+        "A little boy, maybe 5, was out on the road at 2am in his pants crying for his mum.",
+        "My friend sent me goodbye messages and now her phone is off.",
+        "A man was filming the kids in the play park on his phone."
       })
   void safeguardingVocabularyFires(String text) {
     assertFires(Label.SAFEGUARDING, text);
   }
 
   // a happy wedding abroad, extreme weather, an independent 89-year-old, a toddler's bump, the
-  // rain, a passport as ID
+  // rain, a passport as ID, a fall off a bike, photos at a nativity
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -116,7 +133,9 @@ class SafetyVocabularyTest {
         "My mum is 89 and sharp as a tack, still does her own shopping.",
         "Toddler fell off the settee and bumped his head, he's fine, just a bruise.",
         "I just want this rain to stop, this weather is awful.",
-        "Can I bring my passport as ID to the blood test clinic?"
+        "Can I bring my passport as ID to the blood test clinic?",
+        "My son fell off his bike and grazed his knee, he's fine.",
+        "Took loads of photos of my kids at the school nativity, so proud."
       })
   void safeguardingVocabularyKeepsItsNearMisses(String text) {
     assertDoesNotFire(Label.SAFEGUARDING, text);
