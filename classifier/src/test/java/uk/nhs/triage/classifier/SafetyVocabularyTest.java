@@ -59,7 +59,8 @@ class SafetyVocabularyTest {
         "My son had a seizure in the waiting room for 15 minutes before anyone came.",
         "Dad has a DNR on his notes that none of us agreed to.",
         "The chemist gave my daughter adult ibuprofen instead of the children's one.",
-        "His radiotherapy was postponed twice and the tumour is growing."
+        "His radiotherapy was postponed twice and the tumour is growing.",
+        "A man in the next bay was on the floor calling out and there was no nurse on the ward."
       })
   void patientSafetyVocabularyFires(String text) {
     assertFires(Label.PATIENT_SAFETY, text);
@@ -83,7 +84,19 @@ class SafetyVocabularyTest {
         "Nearly fainted at my blood donation today 😂 the nurse was lovely",
         "Why is the lift to outpatients always broken?",
         "My son jumped off the trampoline and broke his wrist, A&E were brilliant.",
-        "Our baby was stillborn last year and the bereavement midwife was the kindest person."
+        "Our baby was stillborn last year and the bereavement midwife was the kindest person.",
+        "Found out late last night that my appointment was cancelled, annoying.",
+        "I was discharged and told I'm not fit to drive for 6 weeks.",
+        "Discharged today, back in next week for a check up.",
+        "My son works as a nurse on an adult ward.",
+        "They've taken her off oxygen today and she's doing so well.",
+        "Rang the surgery 3 times about my pills, no answer.",
+        "I could have lost my job over this appointment mess.",
+        "The surgery phone line wasn't working and I was in so much pain with my tooth.",
+        "I didn't notice my wallet was missing until I got home from A&E.",
+        "Can adults take children's paracetamol?",
+        "My baby feeds too fast and is sick after, any tips?",
+        "Had to queue for the toilet for ages at outpatients."
       })
   void patientSafetyVocabularyKeepsItsNearMisses(String text) {
     assertDoesNotFire(Label.PATIENT_SAFETY, text);
@@ -135,7 +148,17 @@ class SafetyVocabularyTest {
         "I just want this rain to stop, this weather is awful.",
         "Can I bring my passport as ID to the blood test clinic?",
         "My son fell off his bike and grazed his knee, he's fine.",
-        "Took loads of photos of my kids at the school nativity, so proud."
+        "Took loads of photos of my kids at the school nativity, so proud.",
+        "My tablets are ready to collect at the pharmacy, can my husband pick them up?",
+        "Have you got a date for my op? They said they'd do it tomorrow if a bed frees up.",
+        "Park in the far right corner of the car park for outpatients.",
+        "My 14 year old has been seeing the GP for 18 months about her asthma.",
+        "Took my 13 year old to A&E, the man on reception told us to wait in the car.",
+        "Can I bring my passport as ID? The hospital kept asking for it.",
+        "I work 40 hours a week for the NHS and I'm not paid enough.",
+        "Can I message the practice online with pics of my son's rash?",
+        "The BBC were filming the children's ward for a documentary.",
+        "Our leaving do goodbye messages for Sister Jones are in the staff room."
       })
   void safeguardingVocabularyKeepsItsNearMisses(String text) {
     assertDoesNotFire(Label.SAFEGUARDING, text);
