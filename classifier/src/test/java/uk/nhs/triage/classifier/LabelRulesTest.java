@@ -71,6 +71,35 @@ class LabelRulesTest {
     assertDoesNotFire(Label.NEGATIVE, text);
   }
 
+  // round 6: a negated superlative of rudeness, a family not kept updated, "imagine being this
+  // disorganised", "this whole farce", Welsh complaint words
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The man on the pharmacy counter couldn't have been less helpful if he tried.",
+        "Dad's been on ward 6 since Friday and we've not been updated once.",
+        "Imagine being this disorganised with people's cancer appointments.",
+        "I'm sick of this whole farce with the parking permits.",
+        "Gwasanaeth gwarthus heddiw, siomedig iawn."
+      })
+  void negativeRound6(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
+
+  // round 6 near misses: a negated superlative of kindness, safeguarding disclosures about family
+  // or neighbours (no complaint about the service), Welsh thanks
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The midwife couldn't have been kinder to us, thank you.",
+        "My 13 year old niece has a man messaging her telling her not to tell her mum, who do we go to?",
+        "Is this normal? My neighbour's toddler is out on the balcony with no adult around.",
+        "Diolch yn fawr to the nurses on ward 3."
+      })
+  void negativeRound6Traps(String text) {
+    assertDoesNotFire(Label.NEGATIVE, text);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
