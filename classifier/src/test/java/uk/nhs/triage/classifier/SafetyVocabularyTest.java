@@ -1,7 +1,7 @@
 package uk.nhs.triage.classifier;
 
-import static uk.nhs.triage.classifier.ShippedRules.assertDoesNotFire;
 import static uk.nhs.triage.classifier.ShippedRules.assertFires;
+import static uk.nhs.triage.classifier.ShippedRules.assertRulesDoNotFire;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,7 +99,7 @@ class SafetyVocabularyTest {
         "Had to queue for the toilet for ages at outpatients."
       })
   void patientSafetyVocabularyKeepsItsNearMisses(String text) {
-    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+    assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
   }
 
   // a girl taken abroad to marry, radicalisation, walking in on a child in the shower, a plan with
@@ -161,6 +161,6 @@ class SafetyVocabularyTest {
         "Our leaving do goodbye messages for Sister Jones are in the staff room."
       })
   void safeguardingVocabularyKeepsItsNearMisses(String text) {
-    assertDoesNotFire(Label.SAFEGUARDING, text);
+    assertRulesDoNotFire(Label.SAFEGUARDING, text);
   }
 }
