@@ -1,9 +1,12 @@
 package uk.nhs.triage.bot.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +20,13 @@ import uk.nhs.triage.classifier.LabelScore;
 final class JsonColumns {
 
   private final ObjectMapper mapper;
+  private final ObjectWriter writer;
 
   JsonColumns(ObjectMapper mapper) {
     // ISO-8601 dates in stored JSON, so a person reading a row sees when, not a number.
     this.mapper = mapper.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // Writing into a JsonChars must not close it: the caller reads it afterwards.
+    this.writer = this.mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   String write(Object value) {
@@ -35,6 +41,20 @@ final class JsonColumns {
     try {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@link #serialize} into {@code into} (emptied first) instead of a new string: the same JSON
+   * text.
+   */
+  JsonChars serializeInto(Object value, JsonChars into) {
+    try {
+      writer.writeValue(into.reset(), value);
+      return into;
+    } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
     }
