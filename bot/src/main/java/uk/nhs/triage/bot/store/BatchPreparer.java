@@ -174,8 +174,8 @@ final class BatchPreparer {
     copy.number(n.commentId)
         .array(wireNames(c.labels()))
         .array(wireNames(c.forReview()))
-        .json(jsonOf(json.scoresValue(c)))
-        .json(jsonOf(json.evidenceValue(c, stored)))
+        .json(json.scoresInto(c, scratch))
+        .json(json.evidenceInto(c, stored, scratch))
         .text(c.rulesVersion())
         .endRow();
   }

@@ -47,6 +47,74 @@ final class JsonChars extends Writer {
     chars[length++] = (char) c;
   }
 
+  /** Appends {@code text} as it is (JSON punctuation, keys known to need no escape). */
+  JsonChars raw(String text) {
+    write(text, 0, text.length());
+    return this;
+  }
+
+  JsonChars raw(char c) {
+    write(c);
+    return this;
+  }
+
+  /**
+   * Appends {@code text} as a JSON string, escaped as Jackson escapes it by default: quote and
+   * backslash by a backslash; backspace, tab, form feed, newline and carriage return by their short
+   * escapes; other characters below U+0020 as backslash, u and four upper-case hex digits;
+   * everything else as it is.
+   */
+  JsonChars string(String text) {
+    int n = text.length();
+    ensure(2 + 6 * n);
+    char[] out = chars;
+    int p = length;
+    out[p++] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        out[p++] = c;
+        continue;
+      }
+      out[p++] = '\\';
+      switch (c) {
+        case '"', '\\' -> out[p++] = c;
+        case '\b' -> out[p++] = 'b';
+        case '\t' -> out[p++] = 't';
+        case '\f' -> out[p++] = 'f';
+        case '\n' -> out[p++] = 'n';
+        case '\r' -> out[p++] = 'r';
+        default -> {
+          out[p++] = 'u';
+          out[p++] = '0';
+          out[p++] = '0';
+          out[p++] = HEX[c >> 4];
+          out[p++] = HEX[c & 0xF];
+        }
+      }
+    }
+    out[p++] = '"';
+    length = p;
+    return this;
+  }
+
+  /**
+   * Appends a number as Jackson writes a double: {@link Double#toString}, NaN and infinities
+   * quoted.
+   */
+  JsonChars number(double value) {
+    String text = Double.toString(value);
+    return Double.isFinite(value) ? raw(text) : string(text);
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  /** What was written, as a string (for tests and one-off values). */
+  @Override
+  public String toString() {
+    return new String(chars, 0, length);
+  }
+
   @Override
   public void flush() {}
 
