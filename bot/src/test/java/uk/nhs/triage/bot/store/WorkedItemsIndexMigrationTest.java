@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.nhs.triage.adapters.Author;
@@ -42,7 +41,7 @@ class WorkedItemsIndexMigrationTest {
 
   @Test
   void theQueuePageIsTheSameForEveryStatusAfterTheMigration() {
-    migrateTo("9");
+    DB.migrateTo("9");
     TriageStore store = DB.store();
     store.registerAccount("acc-v10", "x", "NHSBeforeV10");
     List<TriagedComment> batch = new ArrayList<>();
@@ -142,14 +141,5 @@ class WorkedItemsIndexMigrationTest {
 
   private static List<String> indexes() {
     return DB.strings("SELECT indexname FROM pg_indexes WHERE tablename = 'triage_item'");
-  }
-
-  private static void migrateTo(String version) {
-    Flyway.configure()
-        .dataSource(DB.database().dataSource())
-        .locations("classpath:db/migration")
-        .target(version)
-        .load()
-        .migrate();
   }
 }
