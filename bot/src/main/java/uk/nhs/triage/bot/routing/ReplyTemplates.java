@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,17 +27,59 @@ public final class ReplyTemplates {
       Set.of("organisation", "pals_phone", "pals_email", "foi_email", "handle");
 
   private final Path folder;
-  private final Map<String, String> templates;
-  private final Organisation organisation;
+  private final Map<String, Filled> templates;
 
-  private ReplyTemplates(Path folder, Map<String, String> templates, Organisation organisation) {
+  /**
+   * A template with the organisation's details filled in once, at load, cut where the author's
+   * handle goes: {@code parts} alternate text and handle (text first), so a draft is the parts
+   * joined with the handle between them.
+   */
+  private record Filled(String[] parts) {
+    static Filled of(String template, Organisation organisation) {
+      Map<String, String> values =
+          Map.of(
+              "organisation", organisation.name(),
+              "pals_phone", organisation.palsPhone(),
+              "pals_email", organisation.palsEmail(),
+              "foi_email", organisation.foiEmail());
+      List<String> parts = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      Matcher matcher = PLACEHOLDER.matcher(template);
+      int from = 0;
+      while (matcher.find()) {
+        text.append(template, from, matcher.start());
+        String name = matcher.group(1);
+        if (name.equals("handle")) {
+          parts.add(text.toString());
+          text.setLength(0);
+        } else {
+          text.append(values.get(name));
+        }
+        from = matcher.end();
+      }
+      parts.add(text.append(template, from, template.length()).toString());
+      return new Filled(parts.toArray(String[]::new));
+    }
+
+    String render(String handle) {
+      if (parts.length == 1) {
+        return parts[0];
+      }
+      StringBuilder draft = new StringBuilder(parts[0]);
+      for (int i = 1; i < parts.length; i++) {
+        draft.append(handle).append(parts[i]);
+      }
+      return draft.toString();
+    }
+  }
+
+  private ReplyTemplates(Path folder, Map<String, Filled> templates) {
     this.folder = folder;
     this.templates = Map.copyOf(templates);
-    this.organisation = organisation;
   }
 
   public static ReplyTemplates load(Path folder, Organisation organisation) {
-    Map<String, String> templates = new HashMap<>();
+    Map<String, Filled> templates = new HashMap<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -56,12 +100,13 @@ public final class ReplyTemplates {
           }
         }
         String name = file.getFileName().toString();
-        templates.put(name.substring(0, name.length() - ".txt".length()), text);
+        templates.put(
+            name.substring(0, name.length() - ".txt".length()), Filled.of(text, organisation));
       }
     } catch (IOException e) {
       throw new ConfigException(folder, "", "cannot read the templates folder: " + e.getMessage());
     }
-    return new ReplyTemplates(folder, templates, organisation);
+    return new ReplyTemplates(folder, templates);
   }
 
   public Path folder() {
@@ -74,20 +119,11 @@ public final class ReplyTemplates {
 
   /** The template filled in for this comment's author. */
   public String render(String name, Comment comment) {
-    String template = templates.get(name);
+    Filled template = templates.get(name);
     if (template == null) {
       throw new IllegalArgumentException("no reply template '" + name + "' in " + folder);
     }
     String handle = comment.author().handle();
-    Map<String, String> values =
-        Map.of(
-            "organisation", organisation.name(),
-            "pals_phone", organisation.palsPhone(),
-            "pals_email", organisation.palsEmail(),
-            "foi_email", organisation.foiEmail(),
-            "handle", handle == null || handle.isBlank() ? "there" : "@" + handle);
-    return PLACEHOLDER
-        .matcher(template)
-        .replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
+    return template.render(handle == null || handle.isBlank() ? "there" : "@" + handle);
   }
 }

@@ -29,6 +29,7 @@ final class BatchPreparer {
 
   private final Handle handle;
   private final JsonColumns json;
+  private final JsonChars scratch = new JsonChars();
 
   /** {@code handle} is used outside any transaction of the batch's: every query stands alone. */
   BatchPreparer(Handle handle, JsonColumns json) {
@@ -52,30 +53,36 @@ final class BatchPreparer {
             """
             comment (id, platform, external_id, account_id, author_key, author_handle, author_name,
                      text, created_at, url, in_reply_to, raw_payload)""",
-            n);
+            n,
+            512);
     PreparedTable.Builder classifications =
         new PreparedTable.Builder(
             "classification (comment_id, labels, review_labels, scores, evidence, rules_version)",
-            n);
+            n,
+            640);
     PreparedTable.Builder items =
         new PreparedTable.Builder(
             """
             triage_item (id, comment_id, queues, actions, priority, due_by, reply_template,
                          reply_draft, decision)""",
-            n);
+            n,
+            1024);
     PreparedTable.Builder foiCases =
         new PreparedTable.Builder(
             """
             foi_case (reference, comment_id, received_at, due_date, requester_name,
                       real_name_discernible, address_present, description_present)""",
-            n);
+            n,
+            24);
     PreparedTable.Builder media =
         new PreparedTable.Builder(
-            "media_enquiry (comment_id, outlet, journalist, nature, deadline_text, deadline)", n);
+            "media_enquiry (comment_id, outlet, journalist, nature, deadline_text, deadline)",
+            n,
+            32);
     PreparedTable.Builder emails =
-        new PreparedTable.Builder("outbox (kind, destination, idempotency_key, payload)", n);
+        new PreparedTable.Builder("outbox (kind, destination, idempotency_key, payload)", n, 1024);
     PreparedTable.Builder audit =
-        new PreparedTable.Builder("audit_log (actor, action, entity, entity_id, detail)", n);
+        new PreparedTable.Builder("audit_log (actor, action, entity, entity_id, detail)", n, 640);
     // Two comments that would share an idempotency key queue one email, as the second insert one
     // by one would have done nothing.
     Set<String> emailKeys = new HashSet<>();
@@ -140,6 +147,11 @@ final class BatchPreparer {
     return fresh;
   }
 
+  /** The value as JSON, in the scratch buffer: valid until the next call. */
+  private JsonChars jsonOf(Object value) {
+    return json.serializeInto(value, scratch);
+  }
+
   private static void comment(String accountId, NewComment n, CopyRows copy) {
     Comment c = n.comment();
     copy.number(n.commentId)
@@ -162,8 +174,8 @@ final class BatchPreparer {
     copy.number(n.commentId)
         .array(wireNames(c.labels()))
         .array(wireNames(c.forReview()))
-        .json(json.serialize(json.scoresValue(c)))
-        .json(json.serialize(json.evidenceValue(c, stored)))
+        .json(json.scoresInto(c, scratch))
+        .json(json.evidenceInto(c, stored, scratch))
         .text(c.rulesVersion())
         .endRow();
   }
@@ -178,7 +190,7 @@ final class BatchPreparer {
         .instant(d.dueBy())
         .text(d.replyTemplate())
         .text(d.replyDraft())
-        .json(json.serialize(d))
+        .json(jsonOf(d))
         .endRow();
   }
 
@@ -225,7 +237,7 @@ final class BatchPreparer {
         copy.text("email")
             .text(email.destination())
             .text(email.idempotencyKey())
-            .json(json.serialize(email.payload()))
+            .json(jsonOf(email.payload()))
             .endRow();
       }
     }
@@ -237,7 +249,7 @@ final class BatchPreparer {
         .text("triage_item")
         .text(Long.toString(n.itemId))
         .json(
-            json.serialize(
+            jsonOf(
                 TriageRecords.auditDetail(
                     n.commentId, n.comment(), n.triaged.classification(), n.decision())))
         .endRow();

@@ -1,27 +1,24 @@
 package uk.nhs.triage.bot.store;
 
-import java.nio.charset.StandardCharsets;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One table's rows of a {@link PreparedBatch} as COPY text, rendered ahead of the transaction, with
- * where each comment's rows begin: the whole text is sent as it is when every comment is still new
- * at commit time, or only the rows of the comments that are.
+ * One table's rows of a {@link PreparedBatch} as COPY text (UTF-8 bytes), rendered ahead of the
+ * transaction, with where each comment's rows begin: the whole text is sent as it is when every
+ * comment is still new at commit time, or only the rows of the comments that are.
  */
 final class PreparedTable {
 
   private final String target;
-  private final String text;
   private final byte[] utf8;
-  // starts[i]: where comment i's rows begin in text (starts[n] = text.length()); rowsBefore[i]:
+  // starts[i]: where comment i's rows begin in utf8 (starts[n]: where they end); rowsBefore[i]:
   // how many rows come before them.
   private final int[] starts;
   private final int[] rowsBefore;
 
   private PreparedTable(CopyRows rows, int[] starts, int[] rowsBefore) {
     this.target = rows.target();
-    this.text = rows.text();
-    this.utf8 = text.getBytes(StandardCharsets.UTF_8);
+    this.utf8 = rows.bytes();
     this.starts = starts;
     this.rowsBefore = rowsBefore;
   }
@@ -32,19 +29,23 @@ final class PreparedTable {
 
   /** Sends the rows of the comments kept ({@code keep[i]} for comment i) into the table. */
   void copyInto(Handle handle, boolean[] keep, boolean keepAll) {
+    int end = starts[starts.length - 1];
     if (keepAll) {
-      CopyRows.copyInto(handle, target, utf8, rows());
+      CopyRows.copyInto(handle, target, utf8, end, rows());
       return;
     }
-    StringBuilder kept = new StringBuilder(text.length());
+    byte[] kept = new byte[end];
+    int length = 0;
     int rows = 0;
     for (int i = 0; i < keep.length; i++) {
       if (keep[i]) {
-        kept.append(text, starts[i], starts[i + 1]);
+        int size = starts[i + 1] - starts[i];
+        System.arraycopy(utf8, starts[i], kept, length, size);
+        length += size;
         rows += rowsBefore[i + 1] - rowsBefore[i];
       }
     }
-    CopyRows.copyInto(handle, target, kept.toString().getBytes(StandardCharsets.UTF_8), rows);
+    CopyRows.copyInto(handle, target, kept, length, rows);
   }
 
   /** Rows added comment by comment: {@link #commentDone} after each comment's rows (maybe none). */
@@ -54,8 +55,9 @@ final class PreparedTable {
     private final int[] rowsBefore;
     private int comments;
 
-    Builder(String target, int comments) {
-      this.rows = new CopyRows(target);
+    /** {@code bytesPerComment}: about how many bytes a comment's rows take (a first size). */
+    Builder(String target, int comments, int bytesPerComment) {
+      this.rows = new CopyRows(target, comments * bytesPerComment);
       this.starts = new int[comments + 1];
       this.rowsBefore = new int[comments + 1];
     }

@@ -2,6 +2,9 @@ package uk.nhs.triage.bot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,10 @@ class CopyEscapingTest {
           "NUL \0 raw",
           "quote \" brace { } comma ,",
           "emoji 👩‍⚕️ and U+2028 \u2028 and BOM \uFEFF",
-          "ends with backslash \\");
+          "ends with backslash \\",
+          "lone surrogates \uD83D and \uDE00 and a pair \uD83D\uDE00 and reversed \uDE00\uD83D",
+          "ends with a high surrogate \uD83D",
+          "Latin-1 é ß, Greek λ, CJK 漢字, Arabic مرحبا");
 
   @Test
   void jsonIsCleanedAndEscapedAsCleaningThenEscapingDid() {
@@ -55,6 +61,42 @@ class CopyEscapingTest {
     assertThat(new CopyRows("t (a)").array(AWKWARD).text())
         .isEqualTo(new CopyRows("t (a)").text(Columns.arrayLiteral(AWKWARD)).text());
     assertThat(new CopyRows("t (a)").array(List.of()).text()).isEqualTo("{}");
+  }
+
+  @Test
+  void bytesAreTheUtf8OfTheEscapedText() {
+    // As written before the rows went straight to bytes: the escaped text as a string, then
+    // String.getBytes (a lone surrogate becomes '?').
+    for (String text : AWKWARD) {
+      StringBuilder escaped = new StringBuilder();
+      for (char c : PostgresText.clean(text).toCharArray()) {
+        switch (c) {
+          case '\\' -> escaped.append("\\\\");
+          case '\n' -> escaped.append("\\n");
+          case '\r' -> escaped.append("\\r");
+          case '\t' -> escaped.append("\\t");
+          default -> escaped.append(c);
+        }
+      }
+      CopyRows rows = new CopyRows("t (x, y)", 1).text(text).number(-42).endRow();
+      byte[] expected = (escaped + "\t-42\n").getBytes(StandardCharsets.UTF_8);
+      assertThat(Arrays.copyOf(rows.bytes(), rows.length())).as(text).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void jsonWrittenIntoABufferIsTheSameAsFromAString() {
+    JsonColumns json = new JsonColumns(TestDatabase.mapper());
+    JsonChars scratch = new JsonChars();
+    for (String text : AWKWARD) {
+      Map<String, Object> value = new LinkedHashMap<>();
+      value.put("t", text);
+      value.put("nul", "a\0b");
+      value.put("n", List.of(1, 2.5));
+      CopyRows fromString = new CopyRows("t (j)").json(json.serialize(value)).endRow();
+      CopyRows fromBuffer = new CopyRows("t (j)").json(json.serializeInto(value, scratch)).endRow();
+      assertThat(fromBuffer.text()).as(text).isEqualTo(fromString.text());
+    }
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.nhs.triage.adapters.Author;
@@ -51,7 +50,7 @@ class JsonColumnsMigrationTest {
 
   @Test
   void valuesStoredBeforeReadBackAsTheSameJsonAfter() {
-    migrateTo("8");
+    DB.migrateTo("8");
     TriageStore store = DB.store();
     store.registerAccount("acc-v9", "x", "NHSBeforeV9");
     Author author = new Author("v9-author", "v9 " + AWKWARD, "Name " + AWKWARD);
@@ -93,15 +92,6 @@ class JsonColumnsMigrationTest {
                 "SELECT payload->>'text' FROM outbox WHERE payload->>'externalId' = 'v9-1'"
                     + " LIMIT 1"))
         .containsExactly(AWKWARD.replace('\0', PostgresText.REPLACEMENT));
-  }
-
-  private static void migrateTo(String version) {
-    Flyway.configure()
-        .dataSource(DB.database().dataSource())
-        .locations("classpath:db/migration")
-        .target(version)
-        .load()
-        .migrate();
   }
 
   private static List<String> columnTypes() {

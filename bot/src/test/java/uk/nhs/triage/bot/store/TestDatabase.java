@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -69,6 +70,16 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
   public Database database() {
     return database;
+  }
+
+  /** Applies the migrations up to {@code version} only (of an {@link #empty} database). */
+  public void migrateTo(String version) {
+    Flyway.configure()
+        .dataSource(database.dataSource())
+        .locations("classpath:db/migration")
+        .target(version)
+        .load()
+        .migrate();
   }
 
   /**
