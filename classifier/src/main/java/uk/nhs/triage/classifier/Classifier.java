@@ -137,7 +137,8 @@ public final class Classifier {
     String comment = text == null ? "" : text;
     Workspace ws = workspaces.get();
     CommentTokens tokens = ws.tokens;
-    tokens.analyse(rules.analyzer(), rules.dictionary(), comment);
+    ExampleNeighbours examples = rules.examples();
+    tokens.analyse(rules.analyzer(), rules.dictionary(), examples, comment);
 
     // per-thread buffers, emptied here: LabelScore copies the evidence it keeps
     double[] score = ws.score;
@@ -179,9 +180,11 @@ public final class Classifier {
           new LabelScore(
               label, value, threshold, verdict(value, threshold, review), evidence.get(i)));
     }
-    ExampleNeighbours examples = rules.examples();
     if (examples != null && !(examples.skipPraise() && praiseOnly(scores))) {
-      byExample(examples.suggest(comment), scores, vetoed, evidence);
+      int open = open(examples.labelMask(), scores, vetoed, evidence);
+      if (open != 0) {
+        byExample(examples.suggest(tokens, open), scores, vetoed, evidence);
+      }
     }
     firesWith(scores);
     PersistentUserRule persistent = rules.persistentUser();
@@ -495,6 +498,25 @@ public final class Classifier {
           why.add(new Evidence(found.rule(), found.ref(), found.matched(), threshold - value));
           scores.put(label, new LabelScore(label, threshold, threshold, Verdict.FIRED, why));
         });
+  }
+
+  /**
+   * The labels among {@code labels} (one bit per ordinal) that {@link #byExample} could still give:
+   * neither vetoed nor weighed against by their own rules, nor fired already.
+   */
+  private static int open(
+      int labels, Map<Label, LabelScore> scores, boolean[] vetoed, List<List<Evidence>> evidence) {
+    int open = 0;
+    for (Label label : ALL_LABELS) {
+      int i = label.ordinal();
+      if ((labels & (1 << i)) != 0
+          && !vetoed[i]
+          && !against(evidence.get(i))
+          && !fired(scores, label)) {
+        open |= 1 << i;
+      }
+    }
+    return open;
   }
 
   /** The rules found the comment positive and not negative: praise, however it is worded. */

@@ -47,6 +47,14 @@ final class CommentTokens {
   private static final int PREFIXED = 2;
 
   private final int[][] wordPrefixes = new int[WordMemo.CAPACITY][];
+
+  /**
+   * Per memo slot, the word's id among the nearest-examples words plus two (0: not yet looked up;
+   * 1: not one of them); per position, that id or -1. Valid for one memo generation.
+   */
+  private final int[] exampleInfo = new int[WordMemo.CAPACITY];
+
+  private int[] exampleWords = new int[64];
   private int memoGeneration = -1;
 
   CommentTokens(int terms) {
@@ -55,7 +63,12 @@ final class CommentTokens {
     present = new long[(terms + 63) >>> 6];
   }
 
-  void analyse(Analyzer analyzer, TermDictionary dictionary, String comment) {
+  /**
+   * Analyses {@code comment}, looking each word up in the rules' dictionary and, when {@code
+   * examples} is given, among the words the nearest labelled comments are compared by.
+   */
+  void analyse(
+      Analyzer analyzer, TermDictionary dictionary, ExampleNeighbours examples, String comment) {
     clear();
     text = comment;
     try (TokenStream stream = analyzer.tokenStream("comment", comment)) {
@@ -65,6 +78,7 @@ final class CommentTokens {
       stream.reset();
       if (asWritten.memoGeneration() != memoGeneration) {
         Arrays.fill(wordInfo, 0);
+        Arrays.fill(exampleInfo, 0);
         memoGeneration = asWritten.memoGeneration();
       }
       int position = -1;
@@ -78,6 +92,7 @@ final class CommentTokens {
         int slot = asWritten.memoSlot();
         if (asWritten.memoGeneration() != memoGeneration) {
           Arrays.fill(wordInfo, 0);
+          Arrays.fill(exampleInfo, 0);
           memoGeneration = asWritten.memoGeneration();
         }
         int info = wordInfo[slot];
@@ -93,6 +108,14 @@ final class CommentTokens {
         int id = (info >>> 2) - 2;
         if (id >= 0) {
           add(id, position);
+        }
+        if (examples != null) {
+          int example = exampleInfo[slot];
+          if (example == 0) {
+            example = examples.wordId(term.buffer(), term.length()) + 2;
+            exampleInfo[slot] = example;
+          }
+          exampleWords[position] = example - 2;
         }
       }
       stream.end();
@@ -132,6 +155,7 @@ final class CommentTokens {
     starts = Arrays.copyOf(starts, size);
     ends = Arrays.copyOf(ends, size);
     negators = Arrays.copyOf(negators, size);
+    exampleWords = Arrays.copyOf(exampleWords, size);
   }
 
   void add(int id, int position) {
@@ -211,6 +235,14 @@ final class CommentTokens {
   /** The words of the comment from position {@code first} to {@code last}, as written. */
   String written(int first, int last) {
     return text.substring(starts[first], ends[last]);
+  }
+
+  /**
+   * The id among the nearest-examples words of the word at {@code position}, or -1 when it is not
+   * one of them (or no examples were given to {@link #analyse}).
+   */
+  int exampleWord(int position) {
+    return exampleWords[position];
   }
 
   /** Whether the word at {@code position} is a negator. */

@@ -13,13 +13,12 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -36,6 +35,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * of the votes reaches {@code share} is suggested, with the examples that voted as its evidence. A
  * comment never counts as its own neighbour (an example with exactly its text is skipped), so
  * evaluating a corpus that is also an example set measures each comment against the others.
+ *
+ * <p>Cost: the comment is not analysed again. The words worth comparing get an int id each; {@link
+ * CommentTokens} looks each distinct word up once per memo generation, during the rules' own
+ * analysis, and keeps its id per position. Postings are flat arrays indexed by word id, the scores
+ * a dense array with the list of examples touched, and the nearest are kept in two small primitive
+ * arrays. {@link Classifier} does not search at all when every label listed here is already fired,
+ * vetoed or weighed against by its rules, as the search could not change the result.
  */
 final class ExampleNeighbours {
   static final String FILE = "examples.conf";
@@ -44,19 +50,37 @@ final class ExampleNeighbours {
   private static final double K1 = 1.2;
   private static final double B = 0.75;
 
-  private final Analyzer analyzer;
-  private final Map<String, Postings> postings;
   private final ThreadLocal<Workspace> workspaces;
   private final String[] ids;
   private final String[] texts;
   private final int[] labelBits;
-  private final String[][] words;
   private final Label[] labels;
+  private final int labelMask;
   private final int neighbours;
   private final double share;
   private final String digest;
   private final int minWords;
   private final boolean skipPraise;
+
+  /**
+   * The words worth comparing (held by at most {@code common_words} of the examples), each with a
+   * word id: its place in {@link #vocabulary}, which is sorted.
+   */
+  private final CharArrayMap<Integer> wordIds;
+
+  private final String[] vocabulary;
+
+  /**
+   * The postings of word {@code w}, flat: the examples {@code postingDoc[postingStart[w] ..
+   * postingStart[w + 1])} in ascending order, each with the word's BM25 weight in it.
+   */
+  private final int[] postingStart;
+
+  private final int[] postingDoc;
+  private final float[] postingWeight;
+
+  /** Per example, the ids of its words worth comparing, ascending. */
+  private final int[][] docWords;
 
   private ExampleNeighbours(
       Analyzer analyzer,
@@ -68,10 +92,14 @@ final class ExampleNeighbours {
       int minWords,
       boolean skipPraise,
       String digest) {
-    this.analyzer = analyzer;
     this.minWords = minWords;
     this.skipPraise = skipPraise;
     this.labels = labels;
+    int mask = 0;
+    for (Label label : labels) {
+      mask |= 1 << label.ordinal();
+    }
+    this.labelMask = mask;
     this.neighbours = neighbours;
     this.share = share;
     this.digest = digest;
@@ -79,7 +107,6 @@ final class ExampleNeighbours {
     ids = new String[n];
     texts = new String[n];
     labelBits = new int[n];
-    words = new String[n][];
     Map<String, List<int[]>> byWord = new HashMap<>();
     int[] length = new int[n];
     long totalLength = 0;
@@ -89,10 +116,7 @@ final class ExampleNeighbours {
       texts[i] = e.text().strip();
       labelBits[i] = e.labelBits();
       Map<String, Integer> counts = new LinkedHashMap<>();
-      forEachWord(e.text(), w -> counts.merge(w, 1, Integer::sum));
-      String[] w = counts.keySet().toArray(new String[0]);
-      Arrays.sort(w);
-      words[i] = w;
+      forEachWord(analyzer, e.text(), w -> counts.merge(w, 1, Integer::sum));
       for (Map.Entry<String, Integer> c : counts.entrySet()) {
         byWord.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(new int[] {i, c.getValue()});
         length[i] += c.getValue();
@@ -105,37 +129,75 @@ final class ExampleNeighbours {
       lengthNorm[i] = (float) (K1 * (1 - B + B * length[i] / averageLength));
     }
     int common = Math.max(1, (int) (n * commonWords));
-    postings = new HashMap<>();
-    for (Map.Entry<String, List<int[]>> e : byWord.entrySet()) {
-      List<int[]> docs = e.getValue();
-      if (docs.size() > common) {
-        continue; // a word most examples share tells them apart too little
-      }
-      double idf = Math.log(1 + (n - docs.size() + 0.5) / (docs.size() + 0.5));
-      int[] doc = new int[docs.size()];
-      float[] weight = new float[docs.size()];
-      for (int j = 0; j < doc.length; j++) {
-        doc[j] = docs.get(j)[0];
-        int f = docs.get(j)[1];
-        weight[j] = (float) (idf * f * (K1 + 1) / (f + lengthNorm[doc[j]]));
-      }
-      postings.put(e.getKey(), new Postings(doc, weight));
+    // a word most examples share tells them apart too little
+    byWord.values().removeIf(docs -> docs.size() > common);
+    vocabulary = byWord.keySet().toArray(new String[0]);
+    Arrays.sort(vocabulary);
+    wordIds = new CharArrayMap<>(vocabulary.length, false);
+    postingStart = new int[vocabulary.length + 1];
+    int total = 0;
+    for (int w = 0; w < vocabulary.length; w++) {
+      wordIds.put(vocabulary[w], w);
+      total += byWord.get(vocabulary[w]).size();
+      postingStart[w + 1] = total;
     }
-    workspaces = ThreadLocal.withInitial(() -> new Workspace(n));
+    postingDoc = new int[total];
+    postingWeight = new float[total];
+    int[] wordCount = new int[n];
+    for (int w = 0; w < vocabulary.length; w++) {
+      List<int[]> docs = byWord.get(vocabulary[w]);
+      double idf = Math.log(1 + (n - docs.size() + 0.5) / (docs.size() + 0.5));
+      for (int j = 0, at = postingStart[w]; j < docs.size(); j++, at++) {
+        int d = docs.get(j)[0];
+        int f = docs.get(j)[1];
+        postingDoc[at] = d;
+        postingWeight[at] = (float) (idf * f * (K1 + 1) / (f + lengthNorm[d]));
+        wordCount[d]++;
+      }
+    }
+    docWords = new int[n][];
+    for (int d = 0; d < n; d++) {
+      docWords[d] = new int[wordCount[d]];
+      wordCount[d] = 0;
+    }
+    for (int w = 0; w < vocabulary.length; w++) {
+      for (int at = postingStart[w]; at < postingStart[w + 1]; at++) {
+        int d = postingDoc[at];
+        docWords[d][wordCount[d]++] = w; // words in ascending id order: each list comes sorted
+      }
+    }
+    int words = vocabulary.length;
+    workspaces = ThreadLocal.withInitial(() -> new Workspace(n, words, neighbours));
   }
 
-  /** The examples holding one word, each with the word's BM25 weight in that example. */
-  private record Postings(int[] doc, float[] weight) {}
-
-  /** Per thread: each example's score for the comment in hand, and which examples have one. */
+  /**
+   * Per thread: the comment's words as ids, each example's score for the comment in hand and which
+   * examples have one, and the best examples so far.
+   */
   private static final class Workspace {
     final float[] score;
     final int[] touched;
-    int count;
+    final int[] query = new int[MAX_QUERY_WORDS];
+    final int[] seen;
+    int stamp;
+    final int[] bestDoc;
+    final float[] bestScore;
 
-    Workspace(int n) {
+    Workspace(int n, int words, int neighbours) {
       score = new float[n];
-      touched = new int[n];
+      touched = new int[n + 1]; // one spare: the scoring loop writes before it counts
+      seen = new int[words];
+      bestDoc = new int[neighbours + 1];
+      bestScore = new float[neighbours + 1];
+    }
+
+    /** A fresh mark for {@link #seen}, so that no word of an earlier comment counts as seen. */
+    int nextStamp() {
+      if (++stamp == 0) {
+        Arrays.fill(seen, 0);
+        stamp = 1;
+      }
+      return stamp;
     }
   }
 
@@ -241,62 +303,91 @@ final class ExampleNeighbours {
     return digest;
   }
 
+  /** The labels this file may suggest, one bit per label ordinal. */
+  int labelMask() {
+    return labelMask;
+  }
+
   /**
-   * The labels the nearest examples suggest for {@code text}, each with the evidence that names
-   * them; empty when none reaches its share.
+   * The id of a word as analysed, or -1 when it is not one worth comparing. {@link CommentTokens}
+   * asks once per distinct word and keeps the answer per position.
    */
-  Map<Label, Evidence> suggest(String text) {
-    Set<String> query = new LinkedHashSet<>();
-    forEachWord(
-        text,
-        w -> {
-          if (query.size() < MAX_QUERY_WORDS && postings.containsKey(w)) {
-            query.add(w);
-          }
-        });
-    if (query.size() < minWords) {
+  int wordId(char[] word, int length) {
+    Integer id = wordIds.get(word, 0, length);
+    return id == null ? -1 : id;
+  }
+
+  /**
+   * The labels among {@code open} (one bit per label ordinal) that the nearest examples suggest for
+   * the analysed comment, each with the evidence that names them; empty when none reaches its
+   * share. Labels outside {@code open} are neither searched for nor suggested: when none is left
+   * the examples are not compared at all.
+   */
+  Map<Label, Evidence> suggest(CommentTokens tokens, int open) {
+    if ((open & labelMask) == 0) {
       return Map.of();
     }
     Workspace ws = workspaces.get();
-    float[] score = ws.score;
-    int[] touched = ws.touched;
-    ws.count = 0;
-    for (String word : query) {
-      Postings p = postings.get(word);
-      int[] doc = p.doc();
-      float[] weight = p.weight();
-      for (int j = 0; j < doc.length; j++) {
-        int d = doc[j];
-        if (score[d] == 0) {
-          touched[ws.count++] = d;
-        }
-        score[d] += weight[j];
+    int[] query = ws.query;
+    int[] seen = ws.seen;
+    int stamp = ws.nextStamp();
+    int words = 0;
+    for (int p = 0, n = tokens.size(); p < n && words < MAX_QUERY_WORDS; p++) {
+      int w = tokens.exampleWord(p);
+      if (w >= 0 && seen[w] != stamp) {
+        seen[w] = stamp;
+        query[words++] = w;
       }
     }
-    List<Neighbour> nearest = nearest(ws, text.strip());
-    double total = 0;
-    for (Neighbour hit : nearest) {
-      total += hit.score();
+    if (words < minWords) {
+      return Map.of();
     }
-    if (nearest.isEmpty() || total <= 0) {
+    float[] score = ws.score;
+    int[] touched = ws.touched;
+    int count = 0;
+    for (int i = 0; i < words; i++) {
+      int w = query[i];
+      for (int j = postingStart[w], end = postingStart[w + 1]; j < end; j++) {
+        int d = postingDoc[j];
+        float s = score[d];
+        touched[count] = d;
+        count += s == 0 ? 1 : 0; // first touch: remembered, in order
+        score[d] = s + postingWeight[j];
+      }
+    }
+    int found = nearest(ws, count, tokens.text().strip());
+    int[] bestDoc = ws.bestDoc;
+    float[] bestScore = ws.bestScore;
+    double total = 0;
+    for (int i = 0; i < found; i++) {
+      total += bestScore[i];
+    }
+    if (found == 0 || total <= 0) {
       return Map.of();
     }
     Map<Label, Evidence> out = new EnumMap<>(Label.class);
     for (Label label : labels) {
       int bit = 1 << label.ordinal();
+      if ((open & bit) == 0) {
+        continue;
+      }
       double votes = 0;
-      List<String> voters = new ArrayList<>();
-      int first = -1;
-      for (Neighbour hit : nearest) {
-        if ((labelBits[hit.doc()] & bit) != 0) {
-          votes += hit.score();
-          voters.add(ids[hit.doc()]);
-          first = first < 0 ? hit.doc() : first;
+      for (int i = 0; i < found; i++) {
+        if ((labelBits[bestDoc[i]] & bit) != 0) {
+          votes += bestScore[i];
         }
       }
       double got = votes / total;
       if (got >= share) {
-        out.put(label, evidence(label, got, voters, nearest.size(), shared(query, first)));
+        List<String> voters = new ArrayList<>();
+        int first = -1;
+        for (int i = 0; i < found; i++) {
+          if ((labelBits[bestDoc[i]] & bit) != 0) {
+            voters.add(ids[bestDoc[i]]);
+            first = first < 0 ? bestDoc[i] : first;
+          }
+        }
+        out.put(label, evidence(label, got, voters, found, shared(query, words, first)));
       }
     }
     return out;
@@ -319,49 +410,64 @@ final class ExampleNeighbours {
     return new Evidence(rule, null, shared, 0);
   }
 
-  /** The comment's words that the nearest voting example shares, as analysed. */
-  private List<String> shared(Set<String> query, int doc) {
+  /** The comment's words that the nearest voting example shares, as analysed, at most 8. */
+  private List<String> shared(int[] query, int words, int doc) {
     List<String> out = new ArrayList<>();
-    for (String word : query) {
-      if (Arrays.binarySearch(words[doc], word) >= 0 && out.size() < 8) {
-        out.add(word);
+    for (int i = 0; i < words && out.size() < 8; i++) {
+      if (Arrays.binarySearch(docWords[doc], query[i]) >= 0) {
+        out.add(vocabulary[query[i]]);
       }
     }
     return out;
   }
 
   /**
-   * The {@code neighbours} best-scoring examples, best first, skipping any with exactly the
-   * comment's own text; clears the workspace.
+   * Puts the {@code neighbours} best-scoring examples, best first, into the workspace's {@code
+   * bestDoc} and {@code bestScore}, skipping any with exactly the comment's own text, and returns
+   * how many there are; clears the scores. The examples are taken in the order they were first
+   * scored: one that ties with the last of {@code neighbours + 1} kept ones is not taken, and ties
+   * among kept ones go to the lower example index.
    */
-  private List<Neighbour> nearest(Workspace ws, String self) {
-    List<Neighbour> best = new ArrayList<>(neighbours + 1);
-    for (int i = 0; i < ws.count; i++) {
-      int d = ws.touched[i];
-      float s = ws.score[d];
-      ws.score[d] = 0;
-      if (best.size() == neighbours + 1 && s <= best.get(neighbours).score()) {
+  private int nearest(Workspace ws, int count, String self) {
+    int[] touched = ws.touched;
+    float[] score = ws.score;
+    int[] bestDoc = ws.bestDoc;
+    float[] bestScore = ws.bestScore;
+    int keep = neighbours + 1;
+    int size = 0;
+    for (int i = 0; i < count; i++) {
+      int d = touched[i];
+      float s = score[d];
+      score[d] = 0;
+      if (size == keep && s <= bestScore[keep - 1]) {
         continue;
       }
-      int at = best.size();
-      while (at > 0
-          && (best.get(at - 1).score() < s
-              || (best.get(at - 1).score() == s && best.get(at - 1).doc() > d))) {
+      int at = size;
+      while (at > 0 && (bestScore[at - 1] < s || (bestScore[at - 1] == s && bestDoc[at - 1] > d))) {
         at--;
       }
-      best.add(at, new Neighbour(d, s));
-      if (best.size() > neighbours + 1) {
-        best.remove(neighbours + 1);
+      for (int m = size == keep ? keep - 1 : size; m > at; m--) {
+        bestDoc[m] = bestDoc[m - 1];
+        bestScore[m] = bestScore[m - 1];
+      }
+      bestDoc[at] = d;
+      bestScore[at] = s;
+      if (size < keep) {
+        size++;
       }
     }
-    ws.count = 0;
-    best.removeIf(hit -> texts[hit.doc()].equals(self));
-    return best.size() > neighbours ? best.subList(0, neighbours) : best;
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (!texts[bestDoc[i]].equals(self)) {
+        bestDoc[kept] = bestDoc[i];
+        bestScore[kept] = bestScore[i];
+        kept++;
+      }
+    }
+    return Math.min(kept, neighbours);
   }
 
-  private record Neighbour(int doc, float score) {}
-
-  private void forEachWord(String text, Consumer<String> action) {
+  private static void forEachWord(Analyzer analyzer, String text, Consumer<String> action) {
     try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
