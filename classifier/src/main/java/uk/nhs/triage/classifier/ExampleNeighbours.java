@@ -82,27 +82,33 @@ final class ExampleNeighbours {
   /** Per example, the ids of its words worth comparing, ascending. */
   private final int[][] docWords;
 
-  private ExampleNeighbours(
-      Analyzer analyzer,
-      List<Example> examples,
+  /**
+   * What {@code examples.conf} sets: which labels the examples may give, how many neighbours vote,
+   * the share of their votes a label needs, how common a word may be and still count, how few words
+   * a comment may have and still be compared, and whether praise is left to the rules.
+   */
+  record Settings(
       Label[] labels,
       int neighbours,
       double share,
       double commonWords,
       int minWords,
-      boolean skipPraise,
-      String digest) {
-    this.minWords = minWords;
-    this.skipPraise = skipPraise;
-    this.labels = labels;
+      boolean skipPraise) {}
+
+  private ExampleNeighbours(
+      Analyzer analyzer, List<Example> examples, Settings settings, String digest) {
+    this.minWords = settings.minWords();
+    this.skipPraise = settings.skipPraise();
+    this.labels = settings.labels();
     int mask = 0;
     for (Label label : labels) {
       mask |= 1 << label.ordinal();
     }
     this.labelMask = mask;
-    this.neighbours = neighbours;
-    this.share = share;
+    this.neighbours = settings.neighbours();
+    this.share = settings.share();
     this.digest = digest;
+    double commonWords = settings.commonWords();
     int n = examples.size();
     ids = new String[n];
     texts = new String[n];
@@ -210,22 +216,14 @@ final class ExampleNeighbours {
    *
    * @throws RuleFileException naming the file and line of a setting or example that cannot be used
    */
-  static ExampleNeighbours load(
-      Path conf,
-      List<Path> files,
-      Label[] labels,
-      int neighbours,
-      double share,
-      double commonWords,
-      int minWords,
-      boolean skipPraise,
-      Analyzer analyzer) {
-    if (neighbours < 1) {
+  static ExampleNeighbours load(Path conf, List<Path> files, Settings settings, Analyzer analyzer) {
+    if (settings.neighbours() < 1) {
       throw new RuleFileException(conf, 0, "neighbours must be 1 or more");
     }
-    if (!(share > 0 && share <= 1)) {
+    if (!(settings.share() > 0 && settings.share() <= 1)) {
       throw new RuleFileException(conf, 0, "share must be above 0 and at most 1");
     }
+    double commonWords = settings.commonWords();
     if (!(commonWords > 0 && commonWords <= 1)) {
       throw new RuleFileException(conf, 0, "common_words must be above 0 and at most 1");
     }
@@ -252,15 +250,7 @@ final class ExampleNeighbours {
       throw new RuleFileException(conf, 0, "the example files hold no labelled comments");
     }
     return new ExampleNeighbours(
-        analyzer,
-        examples,
-        labels,
-        neighbours,
-        share,
-        commonWords,
-        minWords,
-        skipPraise,
-        java.util.HexFormat.of().formatHex(sha.digest()));
+        analyzer, examples, settings, java.util.HexFormat.of().formatHex(sha.digest()));
   }
 
   private static Example example(Path file, int line, String text, ObjectMapper json) {

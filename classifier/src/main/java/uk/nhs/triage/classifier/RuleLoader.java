@@ -540,12 +540,13 @@ final class RuleLoader {
     return ExampleNeighbours.load(
         file,
         files,
-        labels.toArray(new Label[0]),
-        integer(file, s, "neighbours", 10),
-        share == null ? 0.5 : number(file, share.line(), "share", share.value()),
-        common == null ? 0.25 : number(file, common.line(), "common_words", common.value()),
-        integer(file, s, "min_words", 3),
-        bool(file, s, "skip_praise", true),
+        new ExampleNeighbours.Settings(
+            labels.toArray(new Label[0]),
+            integer(file, s, "neighbours", 10),
+            share == null ? 0.5 : number(file, share.line(), "share", share.value()),
+            common == null ? 0.25 : number(file, common.line(), "common_words", common.value()),
+            integer(file, s, "min_words", 3),
+            bool(file, s, "skip_praise", true)),
         analyzer);
   }
 
