@@ -115,6 +115,15 @@ public final class Classifier {
   }
 
   /**
+   * Reads the rule files of {@code rulesDir} alone, leaving out the nearest-examples signal of its
+   * {@code examples.conf}: what the rules do on their own, for tests of rule families and for
+   * {@code bench}.
+   */
+  public static Classifier loadRulesOnly(Path rulesDir) {
+    return new Classifier(RuleLoader.load(rulesDir, false));
+  }
+
+  /**
    * The analysis chain the rules are matched through, for measuring it alone: no classifier built
    * on it can be faster than it.
    */

@@ -48,6 +48,14 @@ final class RuleLoader {
   private RuleLoader() {}
 
   static Loaded load(Path dir) {
+    return load(dir, true);
+  }
+
+  /**
+   * Reads the rules folder; with {@code withExamples} false, {@code examples.conf} is left unread
+   * (the rule files alone, for measuring them on their own).
+   */
+  static Loaded load(Path dir, boolean withExamples) {
     if (!Files.isDirectory(dir)) {
       throw new RuleFileException(String.valueOf(dir), 0, "the rules folder does not exist", null);
     }
@@ -157,7 +165,7 @@ final class RuleLoader {
     RuleIndex ruleIndex = index(rules, dictionary, parser.alternatives());
     Path examplesFile = dir.resolve(ExampleNeighbours.FILE);
     ExampleNeighbours examples =
-        contents.containsKey(examplesFile)
+        withExamples && contents.containsKey(examplesFile)
             ? examples(examplesFile, contents.get(examplesFile), analyzer)
             : null;
     if (examples != null) {

@@ -2,11 +2,7 @@ package uk.nhs.triage.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** The rules shipped in config/rules, loaded once for all tests, and what tests ask of them. */
 final class ShippedRules {
@@ -18,7 +14,7 @@ final class ShippedRules {
    * what a rule family's own near misses are checked against (the two together are measured by
    * {@code evaluate}, docs/quality.md).
    */
-  static final Classifier RULES_ONLY = rulesOnly();
+  static final Classifier RULES_ONLY = Classifier.loadRulesOnly(DIR);
 
   private ShippedRules() {}
 
@@ -30,22 +26,6 @@ final class ShippedRules {
   /** The shipped rule files alone do not give this text the label. */
   static void assertRulesDoNotFire(Label label, String text) {
     assertThat(RULES_ONLY.classify(text).labels()).as("labels of: %s", text).doesNotContain(label);
-  }
-
-  private static Classifier rulesOnly() {
-    try {
-      Path copy = Files.createTempDirectory("rules-only");
-      try (Stream<Path> files = Files.list(DIR)) {
-        for (Path file : files.toList()) {
-          if (!file.getFileName().toString().equals(ExampleNeighbours.FILE)) {
-            Files.copy(file, copy.resolve(file.getFileName()));
-          }
-        }
-      }
-      return Classifier.load(copy);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The shipped rules do not give this text the label. */

@@ -69,12 +69,13 @@ public final class BenchCommand implements Callable<Integer> {
     long classifierHeap = usedHeapAfterGc() - heapBefore;
     Path grown = RuleGrower.grow(rules, texts, grownRules, seed);
     Classifier large = Classifier.load(grown);
+    Classifier rulesOnly = Classifier.loadRulesOnly(rules);
     NaiveRegexBaseline naive = NaiveRegexBaseline.fromRules(rules);
     NaiveRegexBaseline naiveLarge = NaiveRegexBaseline.fromRules(grown);
     Analyzer analyzer = shipped.analyzer();
 
     double chars = 0;
-    warmUp(texts, analyzer, shipped, large, naive);
+    warmUp(texts, analyzer, List.of(shipped, large, rulesOnly), naive);
     double ceiling = rate(err, "analysis only ", texts, comments, t -> analyse(analyzer, t));
     double ours =
         rate(
@@ -86,6 +87,13 @@ public final class BenchCommand implements Callable<Integer> {
     double oursLarge =
         rate(
             err, "10k rules     ", texts, comments, t -> sink += large.classify(t).scores().size());
+    double oursRulesOnly =
+        rate(
+            err,
+            "rule files    ",
+            texts,
+            comments,
+            t -> sink += rulesOnly.classify(t).scores().size());
     double baseline =
         rate(err, "regex/rule    ", texts, baselineComments, t -> sink += naive.matches(t));
     double baselineLarge =
@@ -123,6 +131,11 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "%-44s %,12.0f%n",
+        "classifier, rule files alone (no examples)",
+        oursRulesOnly);
+    out.printf(
+        Locale.ROOT,
+        "%-44s %,12.0f%n",
         "naive regex per rule, shipped (" + baselineComments + " comments)",
         baseline);
     out.printf(
@@ -132,8 +145,10 @@ public final class BenchCommand implements Callable<Integer> {
         baselineLarge);
     out.printf(
         Locale.ROOT,
-        "%nratios: shipped/ceiling %.2f, shipped/naive %.1fx, 10k/shipped %.2f, naive 10k/shipped %.3f%n",
+        "%nratios: shipped/ceiling %.2f (rule files alone %.2f), shipped/naive %.1fx, 10k/shipped %.2f,"
+            + " naive 10k/shipped %.3f%n",
         ours / ceiling,
+        oursRulesOnly / ceiling,
         ours / baseline,
         oursLarge / ours,
         baselineLarge / baseline);
@@ -175,15 +190,15 @@ public final class BenchCommand implements Callable<Integer> {
   private void warmUp(
       List<String> texts,
       Analyzer analyzer,
-      Classifier shipped,
-      Classifier large,
+      List<Classifier> classifiers,
       NaiveRegexBaseline naive) {
     CommentGenerator generator = new CommentGenerator(texts, seed ^ 0x5EED);
     for (int i = 0; i < 30_000; i++) {
       String text = generator.next();
       analyse(analyzer, text);
-      sink += shipped.classify(text).scores().size();
-      sink += large.classify(text).scores().size();
+      for (Classifier classifier : classifiers) {
+        sink += classifier.classify(text).scores().size();
+      }
       if (i % 30 == 0) {
         sink += naive.matches(text);
       }
