@@ -189,11 +189,9 @@ public final class Classifier {
           new LabelScore(
               label, value, threshold, verdict(value, threshold, review), evidence.get(i)));
     }
-    if (examples != null && !(examples.skipPraise() && praiseOnly(scores))) {
+    if (examples != null && !(examples.settings().skipPraise() && praiseOnly(scores))) {
       int open = open(examples.labelMask(), scores, vetoed, evidence);
-      if (open != 0) {
-        byExample(examples.suggest(tokens, open), scores, vetoed, evidence);
-      }
+      byExample(examples.suggest(tokens, open), scores);
     }
     firesWith(scores);
     PersistentUserRule persistent = rules.persistentUser();
@@ -482,25 +480,14 @@ public final class Classifier {
   }
 
   /**
-   * Gives the labels the nearest labelled comments suggest, unless the label's own rules vetoed it
-   * or a line of them weighed against it (a negative weight or a negated rule: the rules know this
-   * hard negative).
+   * Gives the labels the nearest labelled comments suggest: only labels {@link #open} left open are
+   * suggested, so none of them is fired, vetoed or weighed against by its own rules.
    */
-  private void byExample(
-      Map<Label, Evidence> suggested,
-      Map<Label, LabelScore> scores,
-      boolean[] vetoed,
-      List<List<Evidence>> evidence) {
+  private void byExample(Map<Label, Evidence> suggested, Map<Label, LabelScore> scores) {
     suggested.forEach(
         (label, found) -> {
-          int i = label.ordinal();
           LabelScore had = scores.get(label);
-          if (vetoed[i]
-              || against(evidence.get(i))
-              || (had != null && had.verdict() == Verdict.FIRED)) {
-            return;
-          }
-          LabelRules settings = labelSettings[i];
+          LabelRules settings = labelSettings[label.ordinal()];
           double threshold = settings == null ? 1 : settings.threshold();
           double value = had == null ? 0 : had.score();
           List<Evidence> why = new ArrayList<>(had == null ? List.of() : had.evidence());
@@ -511,7 +498,8 @@ public final class Classifier {
 
   /**
    * The labels among {@code labels} (one bit per ordinal) that {@link #byExample} could still give:
-   * neither vetoed nor weighed against by their own rules, nor fired already.
+   * neither vetoed nor weighed against by their own rules (a negative weight or a negated rule: the
+   * rules know this hard negative), nor fired already.
    */
   private static int open(
       int labels, Map<Label, LabelScore> scores, boolean[] vetoed, List<List<Evidence>> evidence) {

@@ -54,13 +54,9 @@ final class ExampleNeighbours {
   private final String[] ids;
   private final String[] texts;
   private final int[] labelBits;
-  private final Label[] labels;
+  private final Settings settings;
   private final int labelMask;
-  private final int neighbours;
-  private final double share;
   private final String digest;
-  private final int minWords;
-  private final boolean skipPraise;
 
   /**
    * The words worth comparing (held by at most {@code common_words} of the examples), each with a
@@ -97,16 +93,12 @@ final class ExampleNeighbours {
 
   private ExampleNeighbours(
       Analyzer analyzer, List<Example> examples, Settings settings, String digest) {
-    this.minWords = settings.minWords();
-    this.skipPraise = settings.skipPraise();
-    this.labels = settings.labels();
+    this.settings = settings;
     int mask = 0;
-    for (Label label : labels) {
+    for (Label label : settings.labels()) {
       mask |= 1 << label.ordinal();
     }
     this.labelMask = mask;
-    this.neighbours = settings.neighbours();
-    this.share = settings.share();
     this.digest = digest;
     double commonWords = settings.commonWords();
     int n = examples.size();
@@ -173,7 +165,7 @@ final class ExampleNeighbours {
       }
     }
     int words = vocabulary.length;
-    workspaces = ThreadLocal.withInitial(() -> new Workspace(n, words, neighbours));
+    workspaces = ThreadLocal.withInitial(() -> new Workspace(n, words, settings.neighbours()));
   }
 
   /**
@@ -283,9 +275,9 @@ final class ExampleNeighbours {
         node.path("id").asText(file.getFileName() + ":" + line), body.asText(), bits);
   }
 
-  /** Whether a comment the rules find positive and not negative is left to the rules alone. */
-  boolean skipPraise() {
-    return skipPraise;
+  /** What {@code examples.conf} sets. */
+  Settings settings() {
+    return settings;
   }
 
   /** A digest of the example files' contents, part of the rules version. */
@@ -329,7 +321,7 @@ final class ExampleNeighbours {
         query[words++] = w;
       }
     }
-    if (words < minWords) {
+    if (words < settings.minWords()) {
       return Map.of();
     }
     float[] score = ws.score;
@@ -356,7 +348,7 @@ final class ExampleNeighbours {
       return Map.of();
     }
     Map<Label, Evidence> out = new EnumMap<>(Label.class);
-    for (Label label : labels) {
+    for (Label label : settings.labels()) {
       int bit = 1 << label.ordinal();
       if ((open & bit) == 0) {
         continue;
@@ -368,7 +360,7 @@ final class ExampleNeighbours {
         }
       }
       double got = votes / total;
-      if (got >= share) {
+      if (got >= settings.share()) {
         List<String> voters = new ArrayList<>();
         int first = -1;
         for (int i = 0; i < found; i++) {
@@ -394,7 +386,7 @@ final class ExampleNeighbours {
             of,
             label.wireName(),
             got,
-            share,
+            settings.share(),
             String.join(", ", voters.subList(0, Math.min(5, voters.size()))));
     // no reference: the text names this comment's own neighbours, so it differs comment by comment
     return new Evidence(rule, null, shared, 0);
@@ -423,6 +415,7 @@ final class ExampleNeighbours {
     float[] score = ws.score;
     int[] bestDoc = ws.bestDoc;
     float[] bestScore = ws.bestScore;
+    int neighbours = settings.neighbours();
     int keep = neighbours + 1;
     int size = 0;
     for (int i = 0; i < count; i++) {
