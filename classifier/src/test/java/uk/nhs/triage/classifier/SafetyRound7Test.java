@@ -51,4 +51,30 @@ class SafetyRound7Test {
   void round7NearMissesStayQuiet(String text) {
     assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
   }
+
+  // safeguarding.rules: a child named beside an everyday word (a bruise from a bike, a burns
+  // unit, a locked door, off school ill, a new phone) is not yet a child at risk
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "My lad came off his scooter and has a bruise on his shin, the walk-in were great.",
+        "The side door to the children's clinic was locked so we went round the front.",
+        "Both kids off school with a cold this week, any idea when the flu spray clinic is?",
+        "Got my daughter a new phone so she can book her own appointments on the app.",
+        "Big thanks to the burns team who looked after my son over the summer."
+      })
+  void round7EverydayChildWordsStayQuiet(String text) {
+    assertRulesDoNotFire(Label.SAFEGUARDING, text);
+  }
+
+  // the same words with a child at risk still reach the safeguarding lead
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The little boy next door is always hungry and has bruises on his arms, his mum's boyfriend shouts at him.",
+        "My niece is 13 and an older man keeps picking her up from school and buying her vapes."
+      })
+  void round7ChildAtRiskStillFires(String text) {
+    assertFires(Label.SAFEGUARDING, text);
+  }
 }
