@@ -123,13 +123,6 @@ record OptionPlan(
   }
 
   /**
-   * Whether the options worth trying are best found from the comment's words ({@link #keysFound}).
-   */
-  boolean byComment(CommentTokens tokens) {
-    return tableTerms != null && keyedCount > tokens.touchedCount();
-  }
-
-  /**
    * Writes, in {@code bits} from word {@code at} on, the bits of the word and phrase options whose
    * key word occurs in the comment.
    */

@@ -13,11 +13,13 @@ import java.util.List;
  * <ul>
  *   <li>{@link #WORDS}, the length {@code n}, the anchor's place ({@link Expression.Words#anchor}),
  *       the {@code n} words;
- *   <li>{@link #ANY}, the number of options {@code n}, the index of its {@link OptionPlan} in
- *       {@code plans} when its options may be found from the comment's words ({@link
- *       OptionPlan#byComment}), else -1; the {@code n} key words and where each option starts, then
- *       the options: a word or phrase as its plan writes it ({@link OptionPlan}), anything else
- *       {@link OptionPlan#OTHER} followed by its own expression;
+ *   <li>{@link #ANY}, the number of options {@code n}; when its plan has a table of key words
+ *       ({@link OptionPlan#keysFound}), the index of the plan in {@code plans} and how many options
+ *       have a key word (the options are found from the comment's words when the comment has fewer
+ *       distinct words, and only then is the plan looked at), else -1 and 0; the {@code n} key
+ *       words and where each option starts, then the options: a word or phrase as its plan writes
+ *       it ({@link OptionPlan}), anything else {@link OptionPlan#OTHER} followed by its own
+ *       expression;
  *   <li>{@link #NEAR}, the gap, 1 when ordered, where the right side starts, then the left side and
  *       the right side;
  *   <li>{@link #ALL}, the number of parts {@code n}, where each starts, then the parts.
@@ -130,13 +132,12 @@ final class RulePrograms {
   /** Any of the options: each tried whose key word occurs (and every bracketed one), merged. */
   private long anyOf(int at, CommentTokens tokens, Matches out) {
     int n = code[at + 1];
-    int plan = code[at + 2];
-    int keys = at + 3;
+    int keys = at + 4;
     int starts = keys + n;
     int pendingFrom = out.pendingCount();
-    if (plan >= 0 && plans[plan].byComment(tokens)) {
+    if (code[at + 3] > tokens.touchedCount()) {
       // tried in written order, so the matches come out in the same order
-      OptionPlan options = plans[plan];
+      OptionPlan options = plans[code[at + 2]];
       long[] always = options.always();
       int found = out.reserveBits(always.length);
       options.keysFound(tokens, out.bits(), found);
@@ -326,9 +327,11 @@ final class RulePrograms {
       add(n);
       if (plan.tableTerms() != null) {
         add(plans.size());
+        add(plan.keyedCount());
         plans.add(plan);
       } else {
         add(-1);
+        add(0);
       }
       for (int i = 0; i < n; i++) {
         add(planCode[i]);
