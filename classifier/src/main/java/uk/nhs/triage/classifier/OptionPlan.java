@@ -114,30 +114,20 @@ record OptionPlan(
 
   /** The slot of {@code term} in the table, or the empty slot where it would go. */
   private static int slot(int[] tableTerms, int term) {
-    int mask = tableTerms.length - 1;
-    int i = (term * 0x9E3779B9) >>> 7 & mask;
-    while (tableTerms[i] != -1 && tableTerms[i] != term) {
-      i = (i + 1) & mask;
-    }
-    return i;
+    return slot(tableTerms, 0, tableTerms.length, term);
   }
 
   /**
-   * Writes, in {@code bits} from word {@code at} on, the bits of the word and phrase options whose
-   * key word occurs in the comment.
+   * The slot of {@code term} in a table of {@code size} terms (a power of two) written in {@code
+   * code} from {@code from} on, or the empty slot where it would go: how a {@link RulePrograms}
+   * program finds an option by its key word in the table copied from here.
    */
-  void keysFound(CommentTokens tokens, long[] bits, int at) {
-    for (int w = 0; w < always.length; w++) {
-      bits[at + w] = 0;
+  static int slot(int[] code, int from, int size, int term) {
+    int mask = size - 1;
+    int i = (term * 0x9E3779B9) >>> 7 & mask;
+    while (code[from + i] != -1 && code[from + i] != term) {
+      i = (i + 1) & mask;
     }
-    for (int k = 0, n = tokens.touchedCount(); k < n; k++) {
-      int term = tokens.touched(k);
-      int slot = slot(tableTerms, term);
-      if (tableTerms[slot] == term) {
-        for (int i = tableOptions[slot]; i >= 0; i = nextOption[i]) {
-          bits[at + (i >>> 6)] |= 1L << i;
-        }
-      }
-    }
+    return i;
   }
 }

@@ -1,6 +1,5 @@
 package uk.nhs.triage.classifier;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,13 +12,14 @@ import java.util.List;
  * <ul>
  *   <li>{@link #WORDS}, the length {@code n}, the anchor's place ({@link Expression.Words#anchor}),
  *       the {@code n} words;
- *   <li>{@link #ANY}, the number of options {@code n}; when its plan has a table of key words
- *       ({@link OptionPlan#keysFound}), the index of the plan in {@code plans} and how many options
- *       have a key word (the options are found from the comment's words when the comment has fewer
- *       distinct words, and only then is the plan looked at), else -1 and 0; the {@code n} key
- *       words and where each option starts, then the options: a word or phrase as its plan writes
- *       it ({@link OptionPlan}), anything else {@link OptionPlan#OTHER} followed by its own
- *       expression;
+ *   <li>{@link #ANY}, the number of options {@code n}; when its {@link OptionPlan} has a table of
+ *       key words, where the table starts and how many options have a key word (the options are
+ *       found from the comment's words through the table when the comment has fewer distinct
+ *       words), else -1 and 0; the {@code n} key words and where each option starts; the options: a
+ *       word or phrase as its plan writes it, anything else {@link OptionPlan#OTHER} followed by
+ *       its own expression; then the table: its size {@code s}, {@code s} terms (-1: empty), {@code
+ *       s} first options, {@code n} next options (-1: none), the number {@code w} of 64-option
+ *       words and the {@code w} masks of the options always tried, each as two ints;
  *   <li>{@link #NEAR}, the gap, 1 when ordered, where the right side starts, then the left side and
  *       the right side;
  *   <li>{@link #ALL}, the number of parts {@code n}, where each starts, then the parts.
@@ -36,17 +36,13 @@ final class RulePrograms {
 
   private final int[] code;
 
-  /** The plans of the alternations whose options may be found from the comment's words. */
-  private final OptionPlan[] plans;
-
   /** Per rule, where its match expression starts, and its {@code unless} expression (-1: none). */
   private final int[] matchAt;
 
   private final int[] unlessAt;
 
-  private RulePrograms(int[] code, OptionPlan[] plans, int[] matchAt, int[] unlessAt) {
+  private RulePrograms(int[] code, int[] matchAt, int[] unlessAt) {
     this.code = code;
-    this.plans = plans;
     this.matchAt = matchAt;
     this.unlessAt = unlessAt;
   }
@@ -60,11 +56,7 @@ final class RulePrograms {
       matchAt[r] = compiler.emit(rule.match());
       unlessAt[r] = rule.unless() == null ? -1 : compiler.emit(rule.unless());
     }
-    return new RulePrograms(
-        Arrays.copyOf(compiler.code, compiler.size),
-        compiler.plans.toArray(new OptionPlan[0]),
-        matchAt,
-        unlessAt);
+    return new RulePrograms(Arrays.copyOf(compiler.code, compiler.size), matchAt, unlessAt);
   }
 
   /** Rule {@code r}'s matches (see {@link #matches(int, CommentTokens, Matches)}). */
@@ -137,12 +129,13 @@ final class RulePrograms {
     int pendingFrom = out.pendingCount();
     if (code[at + 3] > tokens.touchedCount()) {
       // tried in written order, so the matches come out in the same order
-      OptionPlan options = plans[code[at + 2]];
-      long[] always = options.always();
-      int found = out.reserveBits(always.length);
-      options.keysFound(tokens, out.bits(), found);
-      for (int w = 0; w < always.length; w++) {
-        long candidates = out.bits()[found + w] | always[w];
+      int table = code[at + 2];
+      int always = table + 1 + 2 * code[table] + n;
+      int words = code[always];
+      int found = out.reserveBits(words);
+      keysFound(table, tokens, out.bits(), found, words);
+      for (int w = 0; w < words; w++) {
+        long candidates = out.bits()[found + w] | twoInts(always + 1 + 2 * w);
         while (candidates != 0) {
           int bit = Long.numberOfTrailingZeros(candidates);
           candidates &= candidates - 1;
@@ -177,6 +170,33 @@ final class RulePrograms {
     out.popTo(pendingFrom);
     out.sortByStart(first, count);
     return Matches.list(first, Math.min(count, Expression.MAX_SPANS));
+  }
+
+  /**
+   * Writes, in {@code bits} from word {@code at} on, the bits of the options whose key word occurs
+   * in the comment, looking each of the comment's words up in the table at {@code table}.
+   */
+  private void keysFound(int table, CommentTokens tokens, long[] bits, int at, int words) {
+    for (int w = 0; w < words; w++) {
+      bits[at + w] = 0;
+    }
+    int size = code[table];
+    int terms = table + 1;
+    int firstOption = terms + size;
+    int nextOption = firstOption + size;
+    for (int k = 0, touched = tokens.touchedCount(); k < touched; k++) {
+      int term = tokens.touched(k);
+      int slot = OptionPlan.slot(code, terms, size, term);
+      if (code[terms + slot] == term) {
+        for (int i = code[firstOption + slot]; i >= 0; i = code[nextOption + i]) {
+          bits[at + (i >>> 6)] |= 1L << i;
+        }
+      }
+    }
+  }
+
+  private long twoInts(int at) {
+    return ((long) code[at] << 32) | (code[at + 1] & 0xFFFFFFFFL);
   }
 
   private static void push(long list, Matches out) {
@@ -280,7 +300,6 @@ final class RulePrograms {
   private static final class Compiler {
     int[] code = new int[1024];
     int size;
-    final List<OptionPlan> plans = new ArrayList<>();
 
     int emit(Expression expression) {
       int at = size;
@@ -325,10 +344,10 @@ final class RulePrograms {
       int n = plan.options();
       add(ANY);
       add(n);
+      int table = size;
       if (plan.tableTerms() != null) {
-        add(plans.size());
+        add(-1);
         add(plan.keyedCount());
-        plans.add(plan);
       } else {
         add(-1);
         add(0);
@@ -350,6 +369,24 @@ final class RulePrograms {
         if (planCode[from] == OptionPlan.OTHER) {
           emit(any.options().get(i));
         }
+      }
+      if (plan.tableTerms() != null) {
+        code[table] = size;
+        add(plan.tableTerms().length);
+        addAll(plan.tableTerms());
+        addAll(plan.tableOptions());
+        addAll(plan.nextOption());
+        add(plan.always().length);
+        for (long mask : plan.always()) {
+          add((int) (mask >>> 32));
+          add((int) mask);
+        }
+      }
+    }
+
+    private void addAll(int[] values) {
+      for (int value : values) {
+        add(value);
       }
     }
 
