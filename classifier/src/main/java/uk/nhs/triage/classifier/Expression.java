@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
-/** A compiled rule expression, evaluated against one analysed comment. */
+/**
+ * A parsed rule expression: what a comment must contain for it to match ({@link #groups}, for the
+ * rule index) and how it reads as a Lucene query. {@link RulePrograms} compiles it into the int
+ * program it is evaluated from.
+ */
 sealed interface Expression {
   /** Most matches one expression reports; bounds the work a huge comment can cause. */
   int MAX_SPANS = 1000;

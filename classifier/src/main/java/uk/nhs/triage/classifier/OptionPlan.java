@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>a phrase: {@link #PHRASE}, its length {@code n}, its anchor's place (the word looked up
  *       first, {@link Expression.Words#anchor}), its {@code n} words in order, then the count and
  *       the terms of its distinct words other than the anchor word;
- *   <li>anything else (a bracketed group, tried through its own object): {@link #OTHER}.
+ *   <li>anything else (a bracketed group, tried as its own expression): {@link #OTHER}.
  * </ul>
  *
  * A word option can match only when its word occurs, a phrase only when all its words do; other
@@ -25,6 +25,9 @@ import java.util.List;
  * option, {@code nextOption} linking options of the same key word), and tries those and the {@code
  * always} options (bit masks, 64 options a word) in written order: a hundred-word alternation then
  * costs about as many look-ups as the comment has distinct words.
+ *
+ * <p>The plan is what an alternation compiles to: {@link RulePrograms} copies its code and its
+ * table into the rule's program, where they are read while classifying.
  */
 record OptionPlan(
     int[] code,
