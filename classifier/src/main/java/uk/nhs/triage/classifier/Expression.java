@@ -79,13 +79,10 @@ sealed interface Expression {
 
   /**
    * Any of the alternatives. {@code firstPhrase} is the number of its first phrase option among all
-   * alternations' ({@link Alternatives}); {@code plan} says how every option is tried ({@link
-   * OptionPlan}).
+   * alternations' ({@link Alternatives}); how every option is tried is planned when the rule is
+   * compiled ({@link OptionPlan}, {@link RulePrograms}).
    */
-  record AnyOf(List<Expression> options, int firstPhrase, OptionPlan plan) implements Expression {
-    AnyOf(List<Expression> options, int firstPhrase) {
-      this(options, firstPhrase, OptionPlan.of(options));
-    }
+  record AnyOf(List<Expression> options, int firstPhrase) implements Expression {
 
     /**
      * One group: a one-word option needs its word, a phrase option all its words (as its phrase

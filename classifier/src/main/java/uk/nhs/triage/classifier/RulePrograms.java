@@ -339,7 +339,7 @@ final class RulePrograms {
     }
 
     private void emitAnyOf(Expression.AnyOf any) {
-      OptionPlan plan = any.plan();
+      OptionPlan plan = OptionPlan.of(any.options());
       int[] planCode = plan.code();
       int n = plan.options();
       add(ANY);
