@@ -28,10 +28,8 @@ public final class Classifier {
    */
   private final int[] singleTerm;
 
-  /** Per rule, what it matches and what cancels it (null for nothing), read without the rule. */
-  private final Expression[] ruleMatch;
-
-  private final Expression[] ruleUnless;
+  /** Every rule's match and {@code unless} expressions, compiled into one array. */
+  private final RulePrograms programs;
 
   private final int[] ruleLabel;
   private final double[] ruleWeight;
@@ -73,8 +71,7 @@ public final class Classifier {
     }
     int n = ruleArray.length;
     singleTerm = new int[n];
-    ruleMatch = new Expression[n];
-    ruleUnless = new Expression[n];
+    programs = RulePrograms.compile(rules.rules());
     ruleLabel = new int[n];
     ruleWeight = new double[n];
     ruleVeto = new boolean[n];
@@ -90,8 +87,6 @@ public final class Classifier {
                   && w.slots().length == 1
               ? w.slots()[0]
               : -1;
-      ruleMatch[r] = rule.match();
-      ruleUnless[r] = rule.unless();
       ruleLabel[r] = rule.label().ordinal();
       ruleWeight[r] = rule.weight();
       ruleVeto[r] = rule.veto();
@@ -220,13 +215,12 @@ public final class Classifier {
       boolean[] scored,
       List<List<Evidence>> evidence) {
     matches.clear();
-    long spans = ruleMatch[r].matches(tokens, matches);
+    long spans = programs.match(r, tokens, matches);
     if (spans == Matches.NONE) {
       return;
     }
-    Expression unless = ruleUnless[r];
-    if (unless != null) {
-      long excluded = unless.matches(tokens, matches);
+    if (programs.hasUnless(r)) {
+      long excluded = programs.unless(r, tokens, matches);
       if (excluded != Matches.NONE) {
         spans = kept(matches, spans, excluded);
         if (spans == Matches.NONE) {

@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
-/** A compiled rule expression, evaluated against one analysed comment. */
+/**
+ * A parsed rule expression: what a comment must contain for it to match ({@link #groups}, for the
+ * rule index) and how it reads as a Lucene query. {@link RulePrograms} compiles it into the int
+ * program it is evaluated from.
+ */
 sealed interface Expression {
   /** Most matches one expression reports; bounds the work a huge comment can cause. */
   int MAX_SPANS = 1000;
-
-  /**
-   * Adds the expression's matches in the comment to {@code out}, sorted by start, and returns them
-   * as a list ({@link Matches#list}; {@link Matches#NONE} when it does not match).
-   */
-  long matches(CommentTokens tokens, Matches out);
 
   /**
    * What the comment must contain for the expression to match, as groups of which each must be met;
@@ -57,45 +55,6 @@ sealed interface Expression {
     }
 
     @Override
-    public long matches(CommentTokens tokens, Matches out) {
-      return phrase(slots, 0, slots.length, anchor, tokens, out);
-    }
-
-    /**
-     * The matches of the phrase whose {@code length} words are {@code code[from..from+length)},
-     * found from each position of the word at {@code anchor}; an alternation's phrase options are
-     * read from its {@link OptionPlan} this way, without their own objects.
-     */
-    static long phrase(
-        int[] code, int from, int length, int anchor, CommentTokens tokens, Matches out) {
-      int key = code[from + anchor];
-      int count = tokens.occurrenceCount(key);
-      if (count == 0) {
-        return Matches.NONE;
-      }
-      int[] found = tokens.occurrences(key);
-      int first = out.next();
-      int n = 0;
-      for (int i = 0; i < count; i++) {
-        int start = found[i] - anchor;
-        if (start < 0) {
-          continue;
-        }
-        boolean all = true;
-        for (int s = 0; s < length && all; s++) {
-          all = s == anchor || tokens.has(code[from + s], start + s);
-        }
-        if (all) {
-          out.addWords(start, start + length - 1);
-          if (++n >= MAX_SPANS) {
-            break;
-          }
-        }
-      }
-      return n == 0 ? Matches.NONE : Matches.list(first, n);
-    }
-
-    @Override
     public void groups(List<int[][]> out) {
       Set<Integer> seen = new LinkedHashSet<>();
       seen.add(slots[anchor]);
@@ -120,100 +79,10 @@ sealed interface Expression {
 
   /**
    * Any of the alternatives. {@code firstPhrase} is the number of its first phrase option among all
-   * alternations' ({@link Alternatives}); {@code plan} says how every option is tried ({@link
-   * OptionPlan}).
+   * alternations' ({@link Alternatives}); how every option is tried is planned when the rule is
+   * compiled ({@link OptionPlan}, {@link RulePrograms}).
    */
-  record AnyOf(List<Expression> options, int firstPhrase, OptionPlan plan) implements Expression {
-    AnyOf(List<Expression> options, int firstPhrase) {
-      this(options, firstPhrase, OptionPlan.of(options));
-    }
-
-    @Override
-    public long matches(CommentTokens tokens, Matches out) {
-      int pendingFrom = out.pendingCount();
-      int[] code = plan.code();
-      if (plan.byComment(tokens)) {
-        // tried in written order, so the matches come out in the same order
-        long[] always = plan.always();
-        int options = plan.options();
-        int found = out.reserveBits(always.length);
-        plan.keysFound(tokens, out.bits(), found);
-        for (int w = 0; w < always.length; w++) {
-          long candidates = out.bits()[found + w] | always[w];
-          while (candidates != 0) {
-            int bit = Long.numberOfTrailingZeros(candidates);
-            candidates &= candidates - 1;
-            int i = (w << 6) + bit;
-            push(option(i, code, code[options + i], tokens, out), out);
-          }
-        }
-        out.releaseBits(found);
-      } else {
-        // the key words, read front to back: only options whose key word occurs are looked at
-        for (int i = 0, n = plan.options(); i < n; i++) {
-          int key = code[i];
-          if (key < 0 || tokens.occurs(key)) {
-            push(option(i, code, code[n + i], tokens, out), out);
-          }
-        }
-      }
-      int lists = out.pendingCount() - pendingFrom;
-      if (lists <= 1) {
-        long only = lists == 0 ? Matches.NONE : out.pending(pendingFrom);
-        out.popTo(pendingFrom);
-        return only;
-      }
-      int first = out.next();
-      int n = 0;
-      for (int k = pendingFrom; k < pendingFrom + lists; k++) {
-        long list = out.pending(k);
-        for (int m = Matches.first(list), end = m + Matches.count(list); m < end; m++) {
-          out.addCopy(m);
-          n++;
-        }
-      }
-      out.popTo(pendingFrom);
-      out.sortByStart(first, n);
-      return Matches.list(first, Math.min(n, MAX_SPANS));
-    }
-
-    private static void push(long list, Matches out) {
-      if (list != Matches.NONE) {
-        out.push(list);
-      }
-    }
-
-    /**
-     * Option {@code i}'s matches, its plan at {@code code[p]}, when its key word occurs: a word or
-     * phrase from the plan (a phrase when its other words occur too), anything else from its own
-     * object.
-     */
-    private long option(int i, int[] code, int p, CommentTokens tokens, Matches out) {
-      int kind = code[p];
-      if (kind == OptionPlan.WORD) {
-        return word(code[p + 1], tokens, out);
-      }
-      if (kind == OptionPlan.PHRASE) {
-        int length = code[p + 1];
-        int others = p + 3 + length;
-        if (!tokens.allOccur(code, others + 1, code[others])) {
-          return Matches.NONE;
-        }
-        return Words.phrase(code, p + 3, length, code[p + 2], tokens, out);
-      }
-      return options.get(i).matches(tokens, out);
-    }
-
-    /** A one-word option's matches: each position of its word, the first {@link #MAX_SPANS}. */
-    private static long word(int term, CommentTokens tokens, Matches out) {
-      int count = Math.min(tokens.occurrenceCount(term), MAX_SPANS);
-      int[] at = tokens.occurrences(term);
-      int first = out.next();
-      for (int i = 0; i < count; i++) {
-        out.addWords(at[i], at[i]);
-      }
-      return Matches.list(first, count);
-    }
+  record AnyOf(List<Expression> options, int firstPhrase) implements Expression {
 
     /**
      * One group: a one-word option needs its word, a phrase option all its words (as its phrase
@@ -254,51 +123,6 @@ sealed interface Expression {
    */
   record Near(Expression left, Expression right, int gap, boolean ordered) implements Expression {
     @Override
-    public long matches(CommentTokens tokens, Matches out) {
-      long lefts = left.matches(tokens, out);
-      if (lefts == Matches.NONE) {
-        return Matches.NONE;
-      }
-      long rights = right.matches(tokens, out);
-      if (rights == Matches.NONE) {
-        return Matches.NONE;
-      }
-      int first = out.next();
-      int n = 0;
-      int rightFirst = Matches.first(rights);
-      int rightEnd = rightFirst + Matches.count(rights);
-      for (int a = Matches.first(lefts), leftEnd = a + Matches.count(lefts); a < leftEnd; a++) {
-        int aStart = out.start(a);
-        int aLast = out.end(a);
-        for (int b = rightFirst; b < rightEnd; b++) {
-          int bStart = out.start(b);
-          if (bStart > aLast + gap + 1) {
-            break;
-          }
-          boolean close;
-          if (bStart > aLast) {
-            close = bStart - aLast - 1 <= gap;
-          } else if (aStart > out.end(b)) {
-            close = !ordered && aStart - out.end(b) - 1 <= gap;
-          } else {
-            close = false;
-          }
-          if (close) {
-            out.addJoin(a, b);
-            if (++n >= MAX_SPANS) {
-              break;
-            }
-          }
-        }
-      }
-      if (n == 0) {
-        return Matches.NONE;
-      }
-      out.sortByStart(first, n);
-      return Matches.list(first, n);
-    }
-
-    @Override
     public void groups(List<int[][]> out) {
       left.groups(out);
       right.groups(out);
@@ -320,19 +144,6 @@ sealed interface Expression {
 
   /** Every part somewhere in the comment. */
   record AllOf(List<Expression> parts) implements Expression {
-    @Override
-    public long matches(CommentTokens tokens, Matches out) {
-      int joined = -1;
-      for (Expression part : parts) {
-        long found = part.matches(tokens, out);
-        if (found == Matches.NONE) {
-          return Matches.NONE;
-        }
-        joined = joined < 0 ? Matches.first(found) : out.addJoin(joined, Matches.first(found));
-      }
-      return joined < 0 ? Matches.NONE : Matches.list(joined, 1);
-    }
-
     @Override
     public void groups(List<int[][]> out) {
       parts.forEach(p -> p.groups(out));

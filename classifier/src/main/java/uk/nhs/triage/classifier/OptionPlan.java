@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>a phrase: {@link #PHRASE}, its length {@code n}, its anchor's place (the word looked up
  *       first, {@link Expression.Words#anchor}), its {@code n} words in order, then the count and
  *       the terms of its distinct words other than the anchor word;
- *   <li>anything else (a bracketed group, tried through its own object): {@link #OTHER}.
+ *   <li>anything else (a bracketed group, tried as its own expression): {@link #OTHER}.
  * </ul>
  *
  * A word option can match only when its word occurs, a phrase only when all its words do; other
@@ -25,6 +25,9 @@ import java.util.List;
  * option, {@code nextOption} linking options of the same key word), and tries those and the {@code
  * always} options (bit masks, 64 options a word) in written order: a hundred-word alternation then
  * costs about as many look-ups as the comment has distinct words.
+ *
+ * <p>The plan is what an alternation compiles to: {@link RulePrograms} copies its code and its
+ * table into the rule's program, where they are read while classifying.
  */
 record OptionPlan(
     int[] code,
@@ -114,37 +117,20 @@ record OptionPlan(
 
   /** The slot of {@code term} in the table, or the empty slot where it would go. */
   private static int slot(int[] tableTerms, int term) {
-    int mask = tableTerms.length - 1;
+    return slot(tableTerms, 0, tableTerms.length, term);
+  }
+
+  /**
+   * The slot of {@code term} in a table of {@code size} terms (a power of two) written in {@code
+   * code} from {@code from} on, or the empty slot where it would go: how a {@link RulePrograms}
+   * program finds an option by its key word in the table copied from here.
+   */
+  static int slot(int[] code, int from, int size, int term) {
+    int mask = size - 1;
     int i = (term * 0x9E3779B9) >>> 7 & mask;
-    while (tableTerms[i] != -1 && tableTerms[i] != term) {
+    while (code[from + i] != -1 && code[from + i] != term) {
       i = (i + 1) & mask;
     }
     return i;
-  }
-
-  /**
-   * Whether the options worth trying are best found from the comment's words ({@link #keysFound}).
-   */
-  boolean byComment(CommentTokens tokens) {
-    return tableTerms != null && keyedCount > tokens.touchedCount();
-  }
-
-  /**
-   * Writes, in {@code bits} from word {@code at} on, the bits of the word and phrase options whose
-   * key word occurs in the comment.
-   */
-  void keysFound(CommentTokens tokens, long[] bits, int at) {
-    for (int w = 0; w < always.length; w++) {
-      bits[at + w] = 0;
-    }
-    for (int k = 0, n = tokens.touchedCount(); k < n; k++) {
-      int term = tokens.touched(k);
-      int slot = slot(tableTerms, term);
-      if (tableTerms[slot] == term) {
-        for (int i = tableOptions[slot]; i >= 0; i = nextOption[i]) {
-          bits[at + (i >>> 6)] |= 1L << i;
-        }
-      }
-    }
   }
 }
