@@ -39,9 +39,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <p>Cost: the comment is not analysed again. The words worth comparing get an int id each; {@link
  * CommentTokens} looks each distinct word up once per memo generation, during the rules' own
  * analysis, and keeps its id per position. Postings are flat arrays indexed by word id, the scores
- * a dense array with the list of examples touched, and the nearest are kept in two small primitive
- * arrays. {@link Classifier} does not search at all when every label listed here is already fired,
- * vetoed or weighed against by its rules, as the search could not change the result.
+ * a dense array, and the nearest are kept in two small primitive arrays. The postings are walked
+ * twice: once adding the weights, once more in the same order reading each example's score at its
+ * first posting (and clearing it, so its later postings read nothing); that meets the examples in
+ * the order they were first scored, without recording first touches while adding, which cost more
+ * than the second walk (docs/performance.md). {@link Classifier} does not search at all when every
+ * label listed here is already fired, vetoed or weighed against by its rules, as the search could
+ * not change the result.
  */
 final class ExampleNeighbours {
   static final String FILE = "examples.conf";
@@ -169,12 +173,11 @@ final class ExampleNeighbours {
   }
 
   /**
-   * Per thread: the comment's words as ids, each example's score for the comment in hand and which
-   * examples have one, and the best examples so far.
+   * Per thread: the comment's words as ids, each example's score for the comment in hand, and the
+   * best examples so far.
    */
   private static final class Workspace {
     final float[] score;
-    final int[] touched;
     final int[] query = new int[MAX_QUERY_WORDS];
     final int[] seen;
     int stamp;
@@ -183,7 +186,6 @@ final class ExampleNeighbours {
 
     Workspace(int n, int words, int neighbours) {
       score = new float[n];
-      touched = new int[n + 1]; // one spare: the scoring loop writes before it counts
       seen = new int[words];
       bestDoc = new int[neighbours + 1];
       bestScore = new float[neighbours + 1];
@@ -310,34 +312,12 @@ final class ExampleNeighbours {
       return Map.of();
     }
     Workspace ws = workspaces.get();
-    int[] query = ws.query;
-    int[] seen = ws.seen;
-    int stamp = ws.nextStamp();
-    int words = 0;
-    for (int p = 0, n = tokens.size(); p < n && words < MAX_QUERY_WORDS; p++) {
-      int w = tokens.exampleWord(p);
-      if (w >= 0 && seen[w] != stamp) {
-        seen[w] = stamp;
-        query[words++] = w;
-      }
-    }
+    int words = query(ws, tokens);
     if (words < settings.minWords()) {
       return Map.of();
     }
-    float[] score = ws.score;
-    int[] touched = ws.touched;
-    int count = 0;
-    for (int i = 0; i < words; i++) {
-      int w = query[i];
-      for (int j = postingStart[w], end = postingStart[w + 1]; j < end; j++) {
-        int d = postingDoc[j];
-        float s = score[d];
-        touched[count] = d;
-        count += s == 0 ? 1 : 0; // first touch: remembered, in order
-        score[d] = s + postingWeight[j];
-      }
-    }
-    int found = nearest(ws, count, tokens.text().strip());
+    int[] query = ws.query;
+    int found = nearest(ws, words, tokens.text().strip());
     int[] bestDoc = ws.bestDoc;
     float[] bestScore = ws.bestScore;
     double total = 0;
@@ -375,6 +355,46 @@ final class ExampleNeighbours {
     return out;
   }
 
+  /**
+   * The nearest examples of the analysed comment, best first, each with its score, as they vote in
+   * {@link #suggest}; empty when the comment has too few words worth comparing.
+   */
+  List<Neighbour> neighbours(CommentTokens tokens) {
+    Workspace ws = workspaces.get();
+    int words = query(ws, tokens);
+    if (words < settings.minWords()) {
+      return List.of();
+    }
+    int found = nearest(ws, words, tokens.text().strip());
+    List<Neighbour> out = new ArrayList<>(found);
+    for (int i = 0; i < found; i++) {
+      out.add(new Neighbour(ids[ws.bestDoc[i]], ws.bestScore[i]));
+    }
+    return out;
+  }
+
+  /** One of the nearest examples: its id and its BM25 score for the comment. */
+  record Neighbour(String id, float score) {}
+
+  /**
+   * Puts the ids of the comment's words worth comparing into the workspace's {@code query},
+   * distinct, first occurrence first, at most {@value #MAX_QUERY_WORDS}, and returns how many.
+   */
+  private static int query(Workspace ws, CommentTokens tokens) {
+    int[] query = ws.query;
+    int[] seen = ws.seen;
+    int stamp = ws.nextStamp();
+    int words = 0;
+    for (int p = 0, n = tokens.size(); p < n && words < MAX_QUERY_WORDS; p++) {
+      int w = tokens.exampleWord(p);
+      if (w >= 0 && seen[w] != stamp) {
+        seen[w] = stamp;
+        query[words++] = w;
+      }
+    }
+    return words;
+  }
+
   private Evidence evidence(
       Label label, double got, List<String> voters, int of, List<String> shared) {
     String rule =
@@ -404,39 +424,59 @@ final class ExampleNeighbours {
   }
 
   /**
-   * Puts the {@code neighbours} best-scoring examples, best first, into the workspace's {@code
-   * bestDoc} and {@code bestScore}, skipping any with exactly the comment's own text, and returns
-   * how many there are; clears the scores. The examples are taken in the order they were first
-   * scored: one that ties with the last of {@code neighbours + 1} kept ones is not taken, and ties
-   * among kept ones go to the lower example index.
+   * Scores the examples holding the first {@code words} words of the workspace's {@code query} by
+   * BM25 and puts the {@code neighbours} best, best first, into its {@code bestDoc} and {@code
+   * bestScore}, skipping any with exactly the comment's own text; returns how many there are and
+   * leaves the scores cleared. The examples are taken in the order they were first scored (the
+   * comment's words in order, each word's examples in index order): one that ties with the last of
+   * {@code neighbours + 1} kept ones is not taken, and ties among kept ones go to the lower example
+   * index.
    */
-  private int nearest(Workspace ws, int count, String self) {
-    int[] touched = ws.touched;
+  private int nearest(Workspace ws, int words, String self) {
+    int[] query = ws.query;
     float[] score = ws.score;
+    int[] postingDoc = this.postingDoc;
+    float[] postingWeight = this.postingWeight;
+    int[] postingStart = this.postingStart;
+    // each example's score: its words' weights added in the comment's word order
+    for (int i = 0; i < words; i++) {
+      int w = query[i];
+      for (int j = postingStart[w], end = postingStart[w + 1]; j < end; j++) {
+        score[postingDoc[j]] += postingWeight[j];
+      }
+    }
+    // the same postings in the same order: an example's first posting reads its score and clears
+    // it, so each example is met once, in the order it was first scored, and its later postings
+    // read 0, below any score (all weights are above 0)
     int[] bestDoc = ws.bestDoc;
     float[] bestScore = ws.bestScore;
     int neighbours = settings.neighbours();
     int keep = neighbours + 1;
     int size = 0;
-    for (int i = 0; i < count; i++) {
-      int d = touched[i];
-      float s = score[d];
-      score[d] = 0;
-      if (size == keep && s <= bestScore[keep - 1]) {
-        continue;
-      }
-      int at = size;
-      while (at > 0 && (bestScore[at - 1] < s || (bestScore[at - 1] == s && bestDoc[at - 1] > d))) {
-        at--;
-      }
-      for (int m = size == keep ? keep - 1 : size; m > at; m--) {
-        bestDoc[m] = bestDoc[m - 1];
-        bestScore[m] = bestScore[m - 1];
-      }
-      bestDoc[at] = d;
-      bestScore[at] = s;
-      if (size < keep) {
-        size++;
+    float take = Float.MIN_VALUE; // not full: any score; full: above the last kept one
+    for (int i = 0; i < words; i++) {
+      int w = query[i];
+      int j = postingStart[w];
+      int end = postingStart[w + 1];
+      while (true) {
+        int d = -1;
+        float s = 0;
+        for (; j < end; j++) { // the tight loop: most postings are not taken
+          d = postingDoc[j];
+          s = score[d];
+          score[d] = 0;
+          if (s >= take) {
+            break;
+          }
+        }
+        if (j == end) {
+          break;
+        }
+        j++;
+        size = keep(bestDoc, bestScore, size, keep, d, s);
+        if (size == keep) {
+          take = Math.nextUp(bestScore[keep - 1]);
+        }
       }
     }
     int kept = 0;
@@ -448,6 +488,26 @@ final class ExampleNeighbours {
       }
     }
     return Math.min(kept, neighbours);
+  }
+
+  /**
+   * Inserts example {@code d} with score {@code s} into the {@code size} best so far (score
+   * descending, then example index ascending), dropping the last when {@code keep} are held;
+   * returns the new size. The caller only offers examples that beat the last kept one or fill a
+   * free place.
+   */
+  private static int keep(int[] bestDoc, float[] bestScore, int size, int keep, int d, float s) {
+    int at = size;
+    while (at > 0 && (bestScore[at - 1] < s || (bestScore[at - 1] == s && bestDoc[at - 1] > d))) {
+      at--;
+    }
+    for (int m = size == keep ? keep - 1 : size; m > at; m--) {
+      bestDoc[m] = bestDoc[m - 1];
+      bestScore[m] = bestScore[m - 1];
+    }
+    bestDoc[at] = d;
+    bestScore[at] = s;
+    return size < keep ? size + 1 : size;
   }
 
   private static void forEachWord(Analyzer analyzer, String text, Consumer<String> action) {

@@ -4,9 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,5 +171,187 @@ class ExampleNeighboursTest {
     assertThatThrownBy(() -> Classifier.load(rules))
         .hasMessageContaining("examples.jsonl")
         .hasMessageContaining("cannot be read");
+  }
+
+  @Test
+  void theNearestAreThoseOfAPlainBm25OverEveryExampleInTheOrderFirstScored() throws IOException {
+    // few words, many repeated and many equal texts: ties in score, also at the tenth place
+    String[] vocabulary = {
+      "floor", "ward", "nurse", "fell", "night", "dose", "bed", "pain", "parking", "ticket",
+      "machine", "barrier", "queue", "doctor", "letter", "phone", "mum", "dad", "cold", "blood",
+      "tablets", "wheelchair", "toilet", "bruise", "ambulance", "cancelled", "appointment", "scan"
+    };
+    Random random = new Random(20261207);
+    List<String> texts = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String text =
+          !texts.isEmpty() && random.nextInt(4) == 0
+              ? texts.get(random.nextInt(texts.size()))
+              : words(vocabulary, 2 + random.nextInt(8), random);
+      texts.add(text);
+      lines.add(example("x" + i, text, random.nextInt(3) == 0 ? "p" : "n"));
+    }
+    Files.write(dir.resolve("examples.jsonl"), lines);
+    Files.writeString(
+        rules.resolve("examples.conf"),
+        "files = ../examples.jsonl\nlabels = patient_safety\nneighbours = 10\nshare = 0.5\n"
+            + "common_words = 0.3\nmin_words = 3\n");
+    RuleLoader.Loaded loaded = RuleLoader.load(rules);
+    PlainBm25 plain = new PlainBm25(loaded.analyzer(), texts, 0.3, 10, 3);
+    CommentTokens tokens = new CommentTokens(loaded.dictionary().size());
+
+    int compared = 0;
+    for (int c = 0; c < 3000; c++) {
+      String comment =
+          random.nextInt(10) == 0
+              ? texts.get(random.nextInt(texts.size()))
+              : words(vocabulary, 1 + random.nextInt(20), random);
+      tokens.analyse(loaded.analyzer(), loaded.dictionary(), loaded.examples(), comment);
+      List<String> expected = plain.nearest(comment);
+      compared += expected.isEmpty() ? 0 : 1;
+
+      assertThat(loaded.examples().neighbours(tokens))
+          .as(comment)
+          .extracting(n -> n.id() + "=" + Float.floatToIntBits(n.score()))
+          .containsExactlyElementsOf(expected);
+    }
+    assertThat(compared).as("comments with neighbours").isGreaterThan(2000);
+    assertThat(plain.tiesAtTheLastPlace)
+        .as("comments tied at the last kept place")
+        .isGreaterThan(100);
+    assertThat(plain.ownTextsSkipped).as("comments whose own text was skipped").isGreaterThan(100);
+  }
+
+  private static String words(String[] vocabulary, int count, Random random) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      text.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
+    }
+    return text.toString();
+  }
+
+  /**
+   * BM25 the slow, plain way (Lucene's formula, k1 1.2, b 0.75): every example scored with float
+   * sums in the comment's word order, then the examples taken in the order they were first scored
+   * (first word held, then example index) into the best {@code neighbours + 1}, where one that ties
+   * with the last kept is not taken and kept ties go to the lower index; then the comment's own
+   * text is dropped. Each neighbour as "id=float bits".
+   */
+  private static final class PlainBm25 {
+    final Analyzer analyzer;
+    final List<String> texts;
+    final List<Map<String, Integer>> counts = new ArrayList<>();
+    final Map<String, Integer> docFrequency = new HashMap<>();
+    final float[] lengthNorm;
+    final int common;
+    final int neighbours;
+    final int minWords;
+    int tiesAtTheLastPlace;
+    int ownTextsSkipped;
+
+    PlainBm25(Analyzer analyzer, List<String> texts, double commonWords, int neighbours, int min) {
+      this.analyzer = analyzer;
+      this.texts = texts;
+      this.neighbours = neighbours;
+      this.minWords = min;
+      int n = texts.size();
+      long total = 0;
+      int[] length = new int[n];
+      for (int d = 0; d < n; d++) {
+        Map<String, Integer> count = new LinkedHashMap<>();
+        for (String w : analyse(texts.get(d))) {
+          count.merge(w, 1, Integer::sum);
+          length[d]++;
+        }
+        count.keySet().forEach(w -> docFrequency.merge(w, 1, Integer::sum));
+        counts.add(count);
+        total += length[d];
+      }
+      double average = Math.max(1, (double) total / n);
+      lengthNorm = new float[n];
+      for (int d = 0; d < n; d++) {
+        lengthNorm[d] = (float) (1.2 * (1 - 0.75 + 0.75 * length[d] / average));
+      }
+      common = Math.max(1, (int) (n * commonWords));
+    }
+
+    List<String> analyse(String text) {
+      List<String> out = new ArrayList<>();
+      try (TokenStream stream = analyzer.tokenStream("text", text)) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          out.add(term.toString());
+        }
+        stream.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out;
+    }
+
+    List<String> nearest(String comment) {
+      Set<String> query = new LinkedHashSet<>();
+      for (String w : analyse(comment)) {
+        if (docFrequency.getOrDefault(w, Integer.MAX_VALUE) <= common) {
+          query.add(w);
+        }
+      }
+      if (query.size() < minWords) {
+        return List.of();
+      }
+      int n = texts.size();
+      List<int[]> firstScored = new ArrayList<>(); // {word place, example}
+      float[] score = new float[n];
+      for (int d = 0; d < n; d++) {
+        int place = 0;
+        int first = -1;
+        for (String w : query) {
+          Integer f = counts.get(d).get(w);
+          if (f != null) {
+            int df = docFrequency.get(w);
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            score[d] += (float) (idf * f * (1.2 + 1) / (f + lengthNorm[d]));
+            first = first < 0 ? place : first;
+          }
+          place++;
+        }
+        if (first >= 0) {
+          firstScored.add(new int[] {first, d});
+        }
+      }
+      firstScored.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : a[1] - b[1]);
+      List<Integer> kept = new ArrayList<>();
+      boolean tie = false;
+      for (int[] at : firstScored) {
+        int d = at[1];
+        float s = score[d];
+        if (kept.size() == neighbours + 1 && s <= score[kept.get(neighbours)]) {
+          tie |= s == score[kept.get(neighbours)];
+          continue;
+        }
+        int place = 0;
+        while (place < kept.size()
+            && (score[kept.get(place)] > s
+                || (score[kept.get(place)] == s && kept.get(place) < d))) {
+          place++;
+        }
+        kept.add(place, d);
+        if (kept.size() > neighbours + 1) {
+          kept.remove(neighbours + 1);
+        }
+      }
+      tiesAtTheLastPlace += tie ? 1 : 0;
+      List<String> out = new ArrayList<>();
+      for (int d : kept) {
+        if (texts.get(d).strip().equals(comment.strip())) {
+          ownTextsSkipped += out.size() < neighbours ? 1 : 0;
+        } else if (out.size() < neighbours) {
+          out.add("x" + d + "=" + Float.floatToIntBits(score[d]));
+        }
+      }
+      return out;
+    }
   }
 }
