@@ -43,4 +43,16 @@ class SentimentRound7Test {
   void round7ContemptIsNegative(String text) {
     assertFires(Label.NEGATIVE, text);
   }
+
+  // an insult aimed at another commenter in the staff's defence is not a complaint about the
+  // service
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "@moaningmick stop moaning, those nurses worked a double shift for your nan",
+        "Ignore that idiot in the comments, the paramedics were brilliant with my son"
+      })
+  void round7DefendingStaffIsNotNegative(String text) {
+    assertRulesDoNotFire(Label.NEGATIVE, text);
+  }
 }
