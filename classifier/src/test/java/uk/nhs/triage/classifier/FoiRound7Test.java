@@ -29,7 +29,8 @@ class FoiRound7Test {
       strings = {
         "On hold to the booking line again, give it 50 mins and maybe someone answers.",
         "Can I have a copy of the discharge letter about me? I'm the patient.",
-        "Is the PALS email still the one on the website? Asking for my dad."
+        "Is the PALS email still the one on the website? Asking for my dad.",
+        "How many more people are ahead of me in the queue? Been on hold 35 minutes."
       })
   void round7LookAlikesStayWithComms(String text) {
     assertRulesDoNotFire(Label.FOI_REQUEST, text);
