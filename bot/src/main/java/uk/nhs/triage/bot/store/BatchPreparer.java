@@ -147,11 +147,6 @@ final class BatchPreparer {
     return fresh;
   }
 
-  /** The value as JSON, in the scratch buffer: valid until the next call. */
-  private JsonChars jsonOf(Object value) {
-    return json.serializeInto(value, scratch);
-  }
-
   private static void comment(String accountId, NewComment n, CopyRows copy) {
     Comment c = n.comment();
     copy.number(n.commentId)
@@ -190,7 +185,7 @@ final class BatchPreparer {
         .instant(d.dueBy())
         .text(d.replyTemplate())
         .text(d.replyDraft())
-        .json(jsonOf(d))
+        .json(json.decisionInto(d, scratch))
         .endRow();
   }
 
@@ -237,7 +232,7 @@ final class BatchPreparer {
         copy.text("email")
             .text(email.destination())
             .text(email.idempotencyKey())
-            .json(jsonOf(email.payload()))
+            .json(json.objectInto(email.payload(), scratch))
             .endRow();
       }
     }
@@ -249,9 +244,10 @@ final class BatchPreparer {
         .text("triage_item")
         .text(Long.toString(n.itemId))
         .json(
-            jsonOf(
+            json.objectInto(
                 TriageRecords.auditDetail(
-                    n.commentId, n.comment(), n.triaged.classification(), n.decision())))
+                    n.commentId, n.comment(), n.triaged.classification(), n.decision()),
+                scratch))
         .endRow();
   }
 }
