@@ -29,12 +29,17 @@ final class BatchPreparer {
 
   private final Handle handle;
   private final JsonColumns json;
+  private final KnownRuleLines knownRules;
   private final JsonChars scratch = new JsonChars();
 
-  /** {@code handle} is used outside any transaction of the batch's: every query stands alone. */
-  BatchPreparer(Handle handle, JsonColumns json) {
+  /**
+   * {@code handle} is used outside any transaction of the batch's: every query stands alone; {@code
+   * knownRules} are the rule lines known to be stored, shared by the store's batches.
+   */
+  BatchPreparer(Handle handle, JsonColumns json, KnownRuleLines knownRules) {
     this.handle = handle;
     this.json = json;
+    this.knownRules = knownRules;
   }
 
   PreparedBatch prepare(String accountId, List<TriagedComment> batch) {
@@ -46,7 +51,8 @@ final class BatchPreparer {
     }
     // Committed on their own: a rule line is configuration, the same whatever becomes of the batch.
     Set<RuleLines.Key> stored =
-        RuleLines.store(handle, fresh.stream().map(n -> n.triaged.classification()).toList());
+        RuleLines.store(
+            handle, fresh.stream().map(n -> n.triaged.classification()).toList(), knownRules);
     int n = fresh.size();
     PreparedTable.Builder comments =
         new PreparedTable.Builder(

@@ -47,6 +47,7 @@ public final class TriageStore {
   private final Jdbi jdbi;
   private final JsonColumns json;
   private final AccountHealthRows health;
+  private final KnownRuleLines knownRules = new KnownRuleLines();
 
   public TriageStore(Jdbi jdbi, ObjectMapper mapper) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -102,7 +103,7 @@ public final class TriageStore {
     if (batch.isEmpty()) {
       return new PreparedBatch(accountId, batch, List.of(), List.of());
     }
-    return jdbi.withHandle(h -> new BatchPreparer(h, json).prepare(accountId, batch));
+    return jdbi.withHandle(h -> new BatchPreparer(h, json, knownRules).prepare(accountId, batch));
   }
 
   /**
