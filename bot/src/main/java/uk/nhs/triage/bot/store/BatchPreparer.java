@@ -29,12 +29,17 @@ final class BatchPreparer {
 
   private final Handle handle;
   private final JsonColumns json;
+  private final KnownRuleLines knownRules;
   private final JsonChars scratch = new JsonChars();
 
-  /** {@code handle} is used outside any transaction of the batch's: every query stands alone. */
-  BatchPreparer(Handle handle, JsonColumns json) {
+  /**
+   * {@code handle} is used outside any transaction of the batch's: every query stands alone; {@code
+   * knownRules} are the rule lines known to be stored, shared by the store's batches.
+   */
+  BatchPreparer(Handle handle, JsonColumns json, KnownRuleLines knownRules) {
     this.handle = handle;
     this.json = json;
+    this.knownRules = knownRules;
   }
 
   PreparedBatch prepare(String accountId, List<TriagedComment> batch) {
@@ -46,7 +51,8 @@ final class BatchPreparer {
     }
     // Committed on their own: a rule line is configuration, the same whatever becomes of the batch.
     Set<RuleLines.Key> stored =
-        RuleLines.store(handle, fresh.stream().map(n -> n.triaged.classification()).toList());
+        RuleLines.store(
+            handle, fresh.stream().map(n -> n.triaged.classification()).toList(), knownRules);
     int n = fresh.size();
     PreparedTable.Builder comments =
         new PreparedTable.Builder(
@@ -147,11 +153,6 @@ final class BatchPreparer {
     return fresh;
   }
 
-  /** The value as JSON, in the scratch buffer: valid until the next call. */
-  private JsonChars jsonOf(Object value) {
-    return json.serializeInto(value, scratch);
-  }
-
   private static void comment(String accountId, NewComment n, CopyRows copy) {
     Comment c = n.comment();
     copy.number(n.commentId)
@@ -190,7 +191,7 @@ final class BatchPreparer {
         .instant(d.dueBy())
         .text(d.replyTemplate())
         .text(d.replyDraft())
-        .json(jsonOf(d))
+        .json(json.decisionInto(d, scratch))
         .endRow();
   }
 
@@ -237,7 +238,7 @@ final class BatchPreparer {
         copy.text("email")
             .text(email.destination())
             .text(email.idempotencyKey())
-            .json(jsonOf(email.payload()))
+            .json(json.objectInto(email.payload(), scratch))
             .endRow();
       }
     }
@@ -249,9 +250,10 @@ final class BatchPreparer {
         .text("triage_item")
         .text(Long.toString(n.itemId))
         .json(
-            jsonOf(
+            json.objectInto(
                 TriageRecords.auditDetail(
-                    n.commentId, n.comment(), n.triaged.classification(), n.decision())))
+                    n.commentId, n.comment(), n.triaged.classification(), n.decision()),
+                scratch))
         .endRow();
   }
 }

@@ -68,9 +68,21 @@ final class JsonChars extends Writer {
     int n = text.length();
     ensure(2 + 6 * n);
     char[] out = chars;
-    int p = length;
-    out[p++] = '"';
-    for (int i = 0; i < n; i++) {
+    int start = length + 1;
+    // Most text needs no escape: copy it whole (getChars is an intrinsic), then look for the first
+    // char that does; from there on, write it char by char over the copy.
+    text.getChars(0, n, out, start);
+    int clean = 0;
+    while (clean < n) {
+      char c = out[start + clean];
+      if (c < 0x20 || c == '"' || c == '\\') {
+        break;
+      }
+      clean++;
+    }
+    out[length] = '"';
+    int p = start + clean;
+    for (int i = clean; i < n; i++) {
       char c = text.charAt(i);
       if (c >= 0x20 && c != '"' && c != '\\') {
         out[p++] = c;

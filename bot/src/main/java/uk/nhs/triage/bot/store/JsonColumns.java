@@ -6,7 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import uk.nhs.triage.bot.routing.Decision;
+import uk.nhs.triage.bot.routing.FoiAssessment;
+import uk.nhs.triage.bot.routing.MediaEnquiry;
 import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Evidence;
 import uk.nhs.triage.classifier.LabelScore;
@@ -22,10 +29,6 @@ final class JsonColumns {
     this.mapper = mapper.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     // Writing into a JsonChars must not close it: the caller reads it afterwards.
     this.writer = this.mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-  }
-
-  String write(Object value) {
-    return PostgresText.cleanJson(serialize(value));
   }
 
   /**
@@ -136,5 +139,138 @@ final class JsonColumns {
       into.raw(']');
     }
     return into.raw('}');
+  }
+
+  /** What the router decided, as {@link #decisionInto} writes it. */
+  String decision(Decision decision) {
+    return PostgresText.cleanJson(decisionInto(decision, new JsonChars()).toString());
+  }
+
+  /**
+   * {@code decision} into {@code into} (emptied first), as Jackson writes the record: its
+   * components in order, queues in the set's own order, instants and dates as ISO-8601 text, nulls
+   * written. Written directly, not through Jackson: a backfill writes one for every comment.
+   */
+  JsonChars decisionInto(Decision decision, JsonChars into) {
+    into.reset().raw("{\"queues\":");
+    names(decision.queues(), into);
+    into.raw(",\"actions\":");
+    names(decision.actions(), into);
+    into.raw(",\"priority\":").string(decision.priority().name());
+    into.raw(",\"dueBy\":");
+    value(decision.dueBy(), into);
+    into.raw(",\"replyTemplate\":");
+    value(decision.replyTemplate(), into);
+    into.raw(",\"replyDraft\":");
+    value(decision.replyDraft(), into);
+    into.raw(",\"foi\":");
+    FoiAssessment foi = decision.foi();
+    if (foi == null) {
+      into.raw("null");
+    } else {
+      into.raw("{\"receivedAt\":");
+      value(foi.receivedAt(), into);
+      into.raw(",\"dueDate\":");
+      value(foi.dueDate(), into);
+      into.raw(",\"requesterName\":");
+      value(foi.requesterName(), into);
+      into.raw(",\"realNameDiscernible\":").raw(Boolean.toString(foi.realNameDiscernible()));
+      into.raw(",\"addressForCorrespondence\":")
+          .raw(Boolean.toString(foi.addressForCorrespondence()));
+      into.raw(",\"describesInformation\":")
+          .raw(Boolean.toString(foi.describesInformation()))
+          .raw('}');
+    }
+    into.raw(",\"media\":");
+    MediaEnquiry media = decision.media();
+    if (media == null) {
+      into.raw("null");
+    } else {
+      into.raw("{\"outlet\":");
+      value(media.outlet(), into);
+      into.raw(",\"journalist\":");
+      value(media.journalist(), into);
+      into.raw(",\"nature\":");
+      value(media.nature(), into);
+      into.raw(",\"deadlineText\":");
+      value(media.deadlineText(), into);
+      into.raw(",\"deadline\":");
+      value(media.deadline(), into);
+      into.raw('}');
+    }
+    into.raw(",\"reasons\":");
+    value(decision.reasons(), into);
+    return into.raw('}');
+  }
+
+  /** An outbox payload or audit detail, as {@link #objectInto} writes it. */
+  String object(Map<String, ?> values) {
+    return PostgresText.cleanJson(objectInto(values, new JsonChars()).toString());
+  }
+
+  /**
+   * {@code values} into {@code into} (emptied first) as one JSON object, keys in the map's order,
+   * each value as Jackson writes it (see {@link #value}). Written directly, not through Jackson: a
+   * backfill writes an audit detail for every comment and a payload for every email.
+   */
+  JsonChars objectInto(Map<String, ?> values, JsonChars into) {
+    into.reset().raw('{');
+    boolean first = true;
+    for (Map.Entry<String, ?> entry : values.entrySet()) {
+      if (!first) {
+        into.raw(',');
+      }
+      first = false;
+      into.string(entry.getKey()).raw(':');
+      value(entry.getValue(), into);
+    }
+    return into.raw('}');
+  }
+
+  /**
+   * One value as Jackson writes it with this mapper: null, strings, booleans, whole numbers,
+   * doubles, enums by name, instants and dates as ISO-8601 text, collections as arrays; anything
+   * else through Jackson itself.
+   */
+  private void value(Object value, JsonChars into) {
+    switch (value) {
+      case null -> into.raw("null");
+      case String text -> into.string(text);
+      case Long number -> into.raw(Long.toString(number));
+      case Integer number -> into.raw(Integer.toString(number));
+      case Boolean bool -> into.raw(bool.toString());
+      case Double number -> into.number(number);
+      // Jackson's InstantSerializer and LocalDateSerializer use ISO_INSTANT and ISO_LOCAL_DATE,
+      // which is what toString() writes.
+      case Instant instant -> into.string(instant.toString());
+      case LocalDate date -> into.string(date.toString());
+      case Enum<?> constant -> into.string(constant.name());
+      case Collection<?> values -> {
+        into.raw('[');
+        boolean first = true;
+        for (Object element : values) {
+          if (!first) {
+            into.raw(',');
+          }
+          first = false;
+          value(element, into);
+        }
+        into.raw(']');
+      }
+      default -> into.raw(serialize(value));
+    }
+  }
+
+  private static void names(Collection<? extends Enum<?>> values, JsonChars into) {
+    into.raw('[');
+    boolean first = true;
+    for (Enum<?> value : values) {
+      if (!first) {
+        into.raw(',');
+      }
+      first = false;
+      into.string(value.name());
+    }
+    into.raw(']');
   }
 }

@@ -36,6 +36,16 @@ final class RuleLines {
    *     out, so its evidence keeps the rule in full)
    */
   static Set<Key> store(Handle handle, List<Classification> classifications) {
+    return store(handle, classifications, null);
+  }
+
+  /**
+   * {@link #store(Handle, List)}, asking the database only about the rule lines {@code known} does
+   * not hold with the same text. On a handle outside any transaction, each line sent is committed
+   * when this returns, and the ones stored with this text are added to {@code known}; inside a
+   * transaction (which may yet roll back) {@code known} is only read.
+   */
+  static Set<Key> store(Handle handle, List<Classification> classifications, KnownRuleLines known) {
     Map<Key, String> rules = new LinkedHashMap<>();
     Set<Key> clashing = new HashSet<>();
     for (Classification classification : classifications) {
@@ -44,8 +54,8 @@ final class RuleLines {
           String ref = evidence.ref();
           if (ref != null) {
             Key key = key(classification, ref);
-            String known = rules.putIfAbsent(key, evidence.rule());
-            if (known != null && !known.equals(evidence.rule())) {
+            String earlier = rules.putIfAbsent(key, evidence.rule());
+            if (earlier != null && !earlier.equals(evidence.rule())) {
               clashing.add(key);
             }
           }
@@ -55,10 +65,22 @@ final class RuleLines {
     if (rules.isEmpty()) {
       return Set.of();
     }
-    List<String> versions = new ArrayList<>(rules.size());
-    List<String> refs = new ArrayList<>(rules.size());
-    List<String> texts = new ArrayList<>(rules.size());
-    rules.forEach(
+    Map<Key, String> unknown = rules;
+    if (known != null) {
+      unknown = new LinkedHashMap<>();
+      for (Map.Entry<Key, String> rule : rules.entrySet()) {
+        if (clashing.contains(rule.getKey()) || !known.has(rule.getKey(), rule.getValue())) {
+          unknown.put(rule.getKey(), rule.getValue());
+        }
+      }
+      if (unknown.isEmpty()) {
+        return rules.keySet();
+      }
+    }
+    List<String> versions = new ArrayList<>(unknown.size());
+    List<String> refs = new ArrayList<>(unknown.size());
+    List<String> texts = new ArrayList<>(unknown.size());
+    unknown.forEach(
         (key, rule) -> {
           versions.add(key.version());
           refs.add(key.ref());
@@ -86,6 +108,14 @@ final class RuleLines {
         .forEach(clashing::add);
     Set<Key> usable = new HashSet<>(rules.keySet());
     usable.removeAll(clashing);
+    if (known != null && !handle.isInTransaction()) {
+      unknown.forEach(
+          (key, rule) -> {
+            if (!clashing.contains(key)) {
+              known.add(key, rule);
+            }
+          });
+    }
     return usable;
   }
 }

@@ -47,6 +47,7 @@ public final class TriageStore {
   private final Jdbi jdbi;
   private final JsonColumns json;
   private final AccountHealthRows health;
+  private final KnownRuleLines knownRules = new KnownRuleLines();
 
   public TriageStore(Jdbi jdbi, ObjectMapper mapper) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -102,7 +103,7 @@ public final class TriageStore {
     if (batch.isEmpty()) {
       return new PreparedBatch(accountId, batch, List.of(), List.of());
     }
-    return jdbi.withHandle(h -> new BatchPreparer(h, json).prepare(accountId, batch));
+    return jdbi.withHandle(h -> new BatchPreparer(h, json, knownRules).prepare(accountId, batch));
   }
 
   /**
@@ -138,7 +139,8 @@ public final class TriageStore {
   }
 
   /**
-   * The whole batch in a few statements; should that fail, the comments one by one, which names the
+   * The whole batch in a few statements; should that fail, once more leaving out the comments
+   * stored since it was prepared; should that fail too, the comments one by one, which names the
    * comment at fault (and stores the batch after all if the fault was only in writing it whole).
    */
   private int storeComments(Handle h, PreparedBatch prepared) {
@@ -148,8 +150,17 @@ public final class TriageStore {
       return 0;
     }
     h.savepoint(WHOLE_BATCH);
+    TriagedBatchWriter writer = new TriagedBatchWriter(h);
     try {
-      return new TriagedBatchWriter(h).write(prepared);
+      return writer.write(prepared, false);
+    } catch (JdbiException | CopyRows.CopyFailedException storedSincePrepared) {
+      // Most likely another poll stored one of the comments since the batch was prepared: look
+      // which, and write the others.
+      h.rollbackToSavepoint(WHOLE_BATCH);
+    }
+    h.savepoint(WHOLE_BATCH);
+    try {
+      return writer.write(prepared, true);
     } catch (JdbiException | CopyRows.CopyFailedException wholeBatchFailed) {
       h.rollbackToSavepoint(WHOLE_BATCH);
       int stored = storeOneByOne(h, accountId, batch);

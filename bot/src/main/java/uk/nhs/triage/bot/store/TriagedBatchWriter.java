@@ -12,12 +12,12 @@ import uk.nhs.triage.bot.pipeline.TriagedComment;
 
 /**
  * Writes a {@link PreparedBatch} inside the caller's transaction in a few round trips, whatever the
- * batch's size: one query finds which of the prepared comments are stored by now, then COPY sends
- * the rows of the others, as rendered ahead, straight into their tables (comments, classifications,
- * triage items, FOI cases, media enquiries, outbox emails, audit rows; {@link PreparedTable});
- * author history (an upsert) goes as one statement. Should another process store one of the
- * comments in between, COPY fails on the unique key and the caller falls back to writing the batch
- * one by one, which skips it.
+ * batch's size: COPY sends the rows, as rendered ahead, straight into their tables (comments,
+ * classifications, triage items, FOI cases, media enquiries, outbox emails, audit rows; {@link
+ * PreparedTable}); author history (an upsert) goes as one statement. Should another process have
+ * stored one of the comments since the batch was prepared, COPY fails on the unique key; written
+ * again with {@code checkFirst}, one query first finds which comments are stored by now and their
+ * rows are left out.
  */
 final class TriagedBatchWriter {
 
@@ -35,16 +35,21 @@ final class TriagedBatchWriter {
   }
 
   /**
+   * @param checkFirst whether to ask first which of the prepared comments are stored by now and
+   *     leave them out; without it, the write fails if one is
    * @return how many comments were new and stored; the rest (stored before, or a repeat within the
    *     batch) were left as they were
    */
-  int write(PreparedBatch prepared) {
+  int write(PreparedBatch prepared, boolean checkFirst) {
     List<NewComment> fresh = prepared.fresh;
     if (fresh.isEmpty()) {
       return 0;
     }
     // Prepared outside this transaction: a comment may have been stored since by another poll.
-    Set<Long> storedSince = storedAlready(handle, fresh.stream().map(n -> n.triaged).toList());
+    // Unless asked to look first, the rows go as they are and such a comment makes the COPY fail
+    // on the unique key (the caller then asks again with checkFirst).
+    Set<Long> storedSince =
+        checkFirst ? storedAlready(handle, fresh.stream().map(n -> n.triaged).toList()) : Set.of();
     boolean keepAll = storedSince.isEmpty();
     boolean[] keep = new boolean[fresh.size()];
     AuthorTallies authors = new AuthorTallies();

@@ -128,7 +128,7 @@ final class TriagedCommentWriter {
         .bindByType("dueBy", utc(decision.dueBy()), OffsetDateTime.class)
         .bind("replyTemplate", clean(decision.replyTemplate()))
         .bind("replyDraft", clean(decision.replyDraft()))
-        .bind("decision", json.write(decision))
+        .bind("decision", json.decision(decision))
         .mapTo(Long.class)
         .one();
   }
@@ -192,7 +192,7 @@ final class TriagedCommentWriter {
               """)
           .bind("destination", email.destination())
           .bind("key", email.idempotencyKey())
-          .bind("payload", json.write(email.payload()))
+          .bind("payload", json.object(email.payload()))
           .execute();
     }
   }
@@ -245,7 +245,7 @@ final class TriagedCommentWriter {
             VALUES ('bot', 'triage_item.created', 'triage_item', :entityId, CAST(:detail AS jsonb))
             """)
         .bind("entityId", Long.toString(itemId))
-        .bind("detail", json.write(detail))
+        .bind("detail", json.object(detail))
         .execute();
   }
 }

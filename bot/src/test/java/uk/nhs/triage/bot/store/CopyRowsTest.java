@@ -63,7 +63,7 @@ class CopyRowsTest {
                     copy.number(i)
                         .text(text)
                         .array(List.of(text, "second"))
-                        .text(new JsonColumns(TestDatabase.mapper()).write(Map.of("k", text)))
+                        .text(new JsonColumns(TestDatabase.mapper()).object(Map.of("k", text)))
                         .endRow();
                   }
                   copy.number(AWKWARD.size()).text(null).array(List.of()).text(null).endRow();

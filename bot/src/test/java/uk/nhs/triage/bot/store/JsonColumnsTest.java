@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,6 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import uk.nhs.triage.adapters.Author;
+import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.bot.JsonMapper;
+import uk.nhs.triage.bot.routing.Action;
+import uk.nhs.triage.bot.routing.Decision;
+import uk.nhs.triage.bot.routing.FoiAssessment;
+import uk.nhs.triage.bot.routing.MediaEnquiry;
+import uk.nhs.triage.bot.routing.Priority;
+import uk.nhs.triage.bot.routing.Queue;
 import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Evidence;
 import uk.nhs.triage.classifier.Label;
@@ -77,6 +88,98 @@ class JsonColumnsTest {
         .isEqualTo(PostgresText.cleanJson(jackson(evidenceAsBefore(classification, Set.of()))));
     assertThat(json.scores(new Classification(Map.of(), "v"))).isEqualTo("{}");
     assertThat(json.evidence(new Classification(Map.of(), "v"), Set.of())).isEqualTo("{}");
+  }
+
+  @Test
+  void decisionsPayloadsAndAuditDetailsAreTheTextJacksonWrote() {
+    // The mapper the bot stores with; JsonColumns used to hand every one of these to Jackson.
+    JsonColumns json = new JsonColumns(JsonMapper.create());
+    Instant nanos = Instant.parse("2026-12-07T18:36:32.889105580Z");
+    Instant whole = Instant.parse("2026-12-08T17:00:00Z");
+    Instant millis = Instant.parse("1999-01-02T03:04:05.100Z");
+    Instant farFuture = Instant.parse("+12026-01-01T00:00:00.000001Z");
+    List<Decision> decisions =
+        List.of(
+            new Decision(
+                Set.of(Queue.COMMS),
+                List.of(),
+                Priority.LOW,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of()),
+            new Decision(
+                Set.of(Queue.FOI, Queue.COMMS, Queue.PALS, Queue.QUALITY),
+                List.of(Action.values()),
+                Priority.URGENT,
+                nanos,
+                "foi-advice",
+                "Hi @" + AWKWARD + ", thank you",
+                new FoiAssessment(farFuture, LocalDate.of(2026, 1, 8), AWKWARD, false, true, false),
+                new MediaEnquiry(AWKWARD, "Member 9", "nature " + AWKWARD, "by 5pm", millis),
+                List.of("reason one -> comms, due 1 working day", AWKWARD, "")),
+            new Decision(
+                Set.of(Queue.QUALITY, Queue.FOI),
+                List.of(Action.ESCALATE_NOW),
+                Priority.HIGH,
+                whole,
+                "",
+                "",
+                new FoiAssessment(null, null, null, true, false, true),
+                new MediaEnquiry(null, null, null, null, null),
+                List.of("\u0000 " + AWKWARD)));
+    Comment comment =
+        new Comment(
+            "x",
+            "ext-\t1",
+            "acc",
+            new Author("id-" + AWKWARD, "@handle", AWKWARD),
+            AWKWARD,
+            nanos,
+            null,
+            null,
+            AWKWARD);
+    Comment bare = new Comment("x", "e2", "acc", Author.UNKNOWN, "text", null, null, null, null);
+    Classification classification =
+        new Classification(
+            Map.of(Label.NEGATIVE, new LabelScore(Label.NEGATIVE, 2, 1, Verdict.FIRED, List.of())),
+            null);
+    for (Decision decision : decisions) {
+      assertThat(json.decisionInto(decision, new JsonChars()).toString())
+          .isEqualTo(json.serialize(decision));
+      assertThat(json.decision(decision))
+          .isEqualTo(PostgresText.cleanJson(json.serialize(decision)));
+      for (Comment c : List.of(comment, bare)) {
+        Map<String, Object> detail =
+            TriageRecords.auditDetail(Long.MAX_VALUE, c, classification, decision);
+        assertThat(json.objectInto(detail, new JsonChars()).toString())
+            .isEqualTo(json.serialize(detail));
+        for (String foiReference : new String[] {null, "FOI-2026-000001"}) {
+          if (foiReference != null && decision.foi() == null) {
+            continue;
+          }
+          for (TriageRecords.PendingEmail email :
+              TriageRecords.emails("acc", c, classification, decision, 7, foiReference)) {
+            assertThat(json.objectInto(email.payload(), new JsonChars()).toString())
+                .isEqualTo(json.serialize(email.payload()));
+            assertThat(json.object(email.payload()))
+                .isEqualTo(PostgresText.cleanJson(json.serialize(email.payload())));
+          }
+        }
+      }
+    }
+    // Values of other types go through Jackson itself.
+    Map<String, Object> odd = new LinkedHashMap<>();
+    odd.put("float", 1.5f);
+    odd.put("map", Map.of("k", List.of(1, 2)));
+    odd.put("double", 0.1 + 0.2);
+    odd.put("nan", Double.NaN);
+    odd.put("bool", Boolean.FALSE);
+    odd.put("int", Integer.MIN_VALUE);
+    odd.put("date", LocalDate.of(-5, 12, 31));
+    assertThat(json.objectInto(odd, new JsonChars()).toString()).isEqualTo(json.serialize(odd));
   }
 
   private static String jackson(Object value) {

@@ -25,6 +25,7 @@ import uk.nhs.triage.bot.routing.Priority;
 import uk.nhs.triage.bot.routing.Queue;
 import uk.nhs.triage.bot.store.TestDatabase;
 import uk.nhs.triage.bot.store.TriageFixtures;
+import uk.nhs.triage.bot.store.TriageStore;
 import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Classifier;
 import uk.nhs.triage.classifier.Evidence;
@@ -143,6 +144,41 @@ class EvidenceStorageTest {
     JsonNode shown =
         new ItemQueries(DB.jdbi(), MAPPER).find(itemOf("clash-1")).orElseThrow().evidence();
     assertThat(shown).isEqualTo(inFull(changed));
+  }
+
+  @Test
+  void aStoreRemembersTheLinesItStoredButNotWithOtherText() {
+    // One store for every batch: it keeps the rule lines it has stored and asks the database only
+    // about the others; a line it knows under other text must still go to the database.
+    TriageStore store = DB.store();
+    store.registerAccount("acct", "x", "NHSExample");
+    Classification original =
+        withEvidence(
+            Label.NEGATIVE,
+            new Evidence("negative.rules:78 original", "negative.rules:78", List.of("a"), 1));
+    Classification changed =
+        withEvidence(
+            Label.NEGATIVE,
+            new Evidence("negative.rules:78 changed", "negative.rules:78", List.of("b"), 1));
+    for (String id : List.of("known-1", "known-2")) {
+      List<TriagedComment> batch = List.of(triaged(id, "k" + id, "words", original));
+      store.saveBatch("acct", batch, id);
+    }
+    List<TriagedComment> other = List.of(triaged("known-3", "k3", "words", changed));
+    store.saveBatch("acct", other, "known-3");
+
+    ItemQueries items = new ItemQueries(DB.jdbi(), MAPPER);
+    assertThat(items.find(itemOf("known-2")).orElseThrow().evidence()).isEqualTo(inFull(original));
+    assertThat(items.find(itemOf("known-3")).orElseThrow().evidence()).isEqualTo(inFull(changed));
+    assertThat(
+            DB.strings(
+                "SELECT cl.evidence::text FROM classification cl"
+                    + " JOIN comment c ON c.id = cl.comment_id WHERE c.external_id LIKE 'known-%'"
+                    + " ORDER BY c.external_id"))
+        .satisfiesExactly(
+            first -> assertThat(first).contains("\"ref\"").doesNotContain("original"),
+            second -> assertThat(second).contains("\"ref\"").doesNotContain("original"),
+            third -> assertThat(third).contains("negative.rules:78 changed"));
   }
 
   @Test
