@@ -9,10 +9,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Removes personal data older than the retention period: comment text, raw payload and author
- * details, the words quoted as evidence, and the comment text copied into sent outbox entries. What
- * remains — labels, scores, queues, actions, priority, status and dates — is anonymous and keeps
- * the reports true. FOI cases and media enquiries are records their teams keep under their own
- * schedules and are not touched. Each purge is written to the audit log.
+ * details, the words quoted as evidence, reply drafts (they name the author), and the comment text
+ * copied into sent outbox entries. What remains — labels, scores, queues, actions, priority, status
+ * and dates — is anonymous and keeps the reports true. FOI cases and media enquiries are records
+ * their teams keep under their own schedules and are not touched. Each purge is written to the
+ * audit log.
  */
 public final class RetentionPurge {
   static final String REMOVED = "[removed under the retention policy]";
@@ -42,6 +43,15 @@ public final class RetentionPurge {
           h.createUpdate(
                   "UPDATE classification SET evidence = '{}'::jsonb WHERE comment_id IN"
                       + " (SELECT id FROM comment WHERE fetched_at < :before)")
+              .bind("before", before)
+              .execute();
+          // a reply draft greets the author by handle ("Hi @sue_b, ..."), in its column and in
+          // the decision
+          h.createUpdate(
+                  "UPDATE triage_item SET reply_draft = NULL,"
+                      + " decision = jsonb_set(decision::jsonb, '{replyDraft}', 'null')::json"
+                      + " WHERE comment_id IN (SELECT id FROM comment WHERE fetched_at < :before)"
+                      + " AND (reply_draft IS NOT NULL OR decision ->> 'replyDraft' IS NOT NULL)")
               .bind("before", before)
               .execute();
           h.createUpdate(

@@ -47,6 +47,13 @@ class GovernanceTest {
         .isEqualTo(1);
     assertThat(DB.strings("SELECT text FROM comment WHERE external_id = 'new-1'"))
         .containsExactly("Thanks to ward 7");
+    // The reply draft names the author, so it goes too; the newer item keeps its draft.
+    assertThat(
+            DB.strings(
+                "SELECT coalesce(t.reply_draft, '-') || ' / ' || coalesce(t.decision ->> 'replyDraft',"
+                    + " '-') FROM triage_item t JOIN comment c ON c.id = t.comment_id"
+                    + " WHERE c.external_id IN ('old-1', 'new-1') ORDER BY c.external_id"))
+        .containsExactly("Thank you for your comment. / Thank you for your comment.", "- / -");
     // The decision stays for reports.
     assertThat(DB.count("SELECT count(*) FROM triage_item" + OURS)).isEqualTo(2);
     assertThat(
