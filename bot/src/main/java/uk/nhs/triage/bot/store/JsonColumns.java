@@ -1,11 +1,8 @@
 package uk.nhs.triage.bot.store;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -22,13 +19,10 @@ import uk.nhs.triage.classifier.LabelScore;
 final class JsonColumns {
 
   private final ObjectMapper mapper;
-  private final ObjectWriter writer;
 
   JsonColumns(ObjectMapper mapper) {
     // ISO-8601 dates in stored JSON, so a person reading a row sees when, not a number.
     this.mapper = mapper.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    // Writing into a JsonChars must not close it: the caller reads it afterwards.
-    this.writer = this.mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   /**
@@ -39,20 +33,6 @@ final class JsonColumns {
     try {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * {@link #serialize} into {@code into} (emptied first) instead of a new string: the same JSON
-   * text.
-   */
-  JsonChars serializeInto(Object value, JsonChars into) {
-    try {
-      writer.writeValue(into.reset(), value);
-      return into;
-    } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
     }
