@@ -9,8 +9,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import uk.nhs.triage.bot.routing.Decision;
-import uk.nhs.triage.bot.routing.FoiAssessment;
-import uk.nhs.triage.bot.routing.MediaEnquiry;
 import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Evidence;
 import uk.nhs.triage.classifier.LabelScore;
@@ -26,8 +24,8 @@ final class JsonColumns {
   }
 
   /**
-   * The value as JSON, not yet cleaned of NUL escapes: for {@link CopyRows#json}, which cleans it
-   * while escaping it for COPY.
+   * The value as Jackson writes it, not yet cleaned of NUL escapes (the caller's column writer
+   * cleans them): for the values {@link #value} does not write itself.
    */
   String serialize(Object value) {
     try {
@@ -38,9 +36,17 @@ final class JsonColumns {
     }
   }
 
+  /**
+   * What a buffer holds as the text of a json column: NUL escapes removed (PostgreSQL refuses
+   * them).
+   */
+  private static String cleaned(JsonChars json) {
+    return PostgresText.cleanJson(json.toString());
+  }
+
   /** Label (wire name) to score, threshold and verdict. */
   String scores(Classification classification) {
-    return PostgresText.cleanJson(scoresInto(classification, new JsonChars()).toString());
+    return cleaned(scoresInto(classification, new JsonChars()));
   }
 
   /**
@@ -73,7 +79,7 @@ final class JsonColumns {
    * rule_line} ({@code stored}) is named by its reference, any other is written in full.
    */
   String evidence(Classification classification, Set<RuleLines.Key> stored) {
-    return PostgresText.cleanJson(evidenceInto(classification, stored, new JsonChars()).toString());
+    return cleaned(evidenceInto(classification, stored, new JsonChars()));
   }
 
   /**
@@ -123,7 +129,7 @@ final class JsonColumns {
 
   /** What the router decided, as {@link #decisionInto} writes it. */
   String decision(Decision decision) {
-    return PostgresText.cleanJson(decisionInto(decision, new JsonChars()).toString());
+    return cleaned(decisionInto(decision, new JsonChars()));
   }
 
   /**
@@ -133,9 +139,9 @@ final class JsonColumns {
    */
   JsonChars decisionInto(Decision decision, JsonChars into) {
     into.reset().raw("{\"queues\":");
-    names(decision.queues(), into);
+    value(decision.queues(), into);
     into.raw(",\"actions\":");
-    names(decision.actions(), into);
+    value(decision.actions(), into);
     into.raw(",\"priority\":").string(decision.priority().name());
     into.raw(",\"dueBy\":");
     value(decision.dueBy(), into);
@@ -143,41 +149,11 @@ final class JsonColumns {
     value(decision.replyTemplate(), into);
     into.raw(",\"replyDraft\":");
     value(decision.replyDraft(), into);
+    // FOI and media are on few items: Jackson writes them (value's default)
     into.raw(",\"foi\":");
-    FoiAssessment foi = decision.foi();
-    if (foi == null) {
-      into.raw("null");
-    } else {
-      into.raw("{\"receivedAt\":");
-      value(foi.receivedAt(), into);
-      into.raw(",\"dueDate\":");
-      value(foi.dueDate(), into);
-      into.raw(",\"requesterName\":");
-      value(foi.requesterName(), into);
-      into.raw(",\"realNameDiscernible\":").raw(Boolean.toString(foi.realNameDiscernible()));
-      into.raw(",\"addressForCorrespondence\":")
-          .raw(Boolean.toString(foi.addressForCorrespondence()));
-      into.raw(",\"describesInformation\":")
-          .raw(Boolean.toString(foi.describesInformation()))
-          .raw('}');
-    }
+    value(decision.foi(), into);
     into.raw(",\"media\":");
-    MediaEnquiry media = decision.media();
-    if (media == null) {
-      into.raw("null");
-    } else {
-      into.raw("{\"outlet\":");
-      value(media.outlet(), into);
-      into.raw(",\"journalist\":");
-      value(media.journalist(), into);
-      into.raw(",\"nature\":");
-      value(media.nature(), into);
-      into.raw(",\"deadlineText\":");
-      value(media.deadlineText(), into);
-      into.raw(",\"deadline\":");
-      value(media.deadline(), into);
-      into.raw('}');
-    }
+    value(decision.media(), into);
     into.raw(",\"reasons\":");
     value(decision.reasons(), into);
     return into.raw('}');
@@ -185,7 +161,7 @@ final class JsonColumns {
 
   /** An outbox payload or audit detail, as {@link #objectInto} writes it. */
   String object(Map<String, ?> values) {
-    return PostgresText.cleanJson(objectInto(values, new JsonChars()).toString());
+    return cleaned(objectInto(values, new JsonChars()));
   }
 
   /**
@@ -239,18 +215,5 @@ final class JsonColumns {
       }
       default -> into.raw(serialize(value));
     }
-  }
-
-  private static void names(Collection<? extends Enum<?>> values, JsonChars into) {
-    into.raw('[');
-    boolean first = true;
-    for (Enum<?> value : values) {
-      if (!first) {
-        into.raw(',');
-      }
-      first = false;
-      into.string(value.name());
-    }
-    into.raw(']');
   }
 }
