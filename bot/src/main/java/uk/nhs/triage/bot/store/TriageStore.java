@@ -140,8 +140,9 @@ public final class TriageStore {
 
   /**
    * The whole batch in a few statements; should that fail, once more leaving out the comments
-   * stored since it was prepared; should that fail too, the comments one by one, which names the
-   * comment at fault (and stores the batch after all if the fault was only in writing it whole).
+   * stored since it was prepared, if any were; should that fail too, the comments one by one, which
+   * names the comment at fault (and stores the batch after all if the fault was only in writing it
+   * whole).
    */
   private int storeComments(Handle h, PreparedBatch prepared) {
     List<TriagedComment> batch = prepared.comments();
@@ -151,26 +152,31 @@ public final class TriageStore {
     }
     h.savepoint(WHOLE_BATCH);
     TriagedBatchWriter writer = new TriagedBatchWriter(h);
+    RuntimeException failure;
     try {
-      return writer.write(prepared, false);
-    } catch (JdbiException | CopyRows.CopyFailedException storedSincePrepared) {
-      // Most likely another poll stored one of the comments since the batch was prepared: look
-      // which, and write the others.
-      h.rollbackToSavepoint(WHOLE_BATCH);
-    }
-    h.savepoint(WHOLE_BATCH);
-    try {
-      return writer.write(prepared, true);
+      return writer.write(prepared, Set.of());
     } catch (JdbiException | CopyRows.CopyFailedException wholeBatchFailed) {
+      // Most likely another poll stored one of the comments since the batch was prepared: look
+      // which, and write the others. If none was, the same rows would fail the same way.
       h.rollbackToSavepoint(WHOLE_BATCH);
-      int stored = storeOneByOne(h, accountId, batch);
-      LOG.warn(
-          "account {}: a batch of {} comments could not be written whole but could one by one: {}",
-          accountId,
-          batch.size(),
-          wholeBatchFailed.getMessage());
-      return stored;
+      failure = wholeBatchFailed;
     }
+    Set<Long> storedSince = writer.storedSince(prepared);
+    if (!storedSince.isEmpty()) {
+      try {
+        return writer.write(prepared, storedSince);
+      } catch (JdbiException | CopyRows.CopyFailedException othersFailed) {
+        h.rollbackToSavepoint(WHOLE_BATCH);
+        failure = othersFailed;
+      }
+    }
+    int stored = storeOneByOne(h, accountId, batch);
+    LOG.warn(
+        "account {}: a batch of {} comments could not be written whole but could one by one: {}",
+        accountId,
+        batch.size(),
+        failure.getMessage());
+    return stored;
   }
 
   private int storeOneByOne(Handle h, String accountId, List<TriagedComment> batch) {

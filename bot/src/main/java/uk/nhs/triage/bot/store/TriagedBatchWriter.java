@@ -15,9 +15,9 @@ import uk.nhs.triage.bot.pipeline.TriagedComment;
  * batch's size: COPY sends the rows, as rendered ahead, straight into their tables (comments,
  * classifications, triage items, FOI cases, media enquiries, outbox emails, audit rows; {@link
  * PreparedTable}); author history (an upsert) goes as one statement. Should another process have
- * stored one of the comments since the batch was prepared, COPY fails on the unique key; written
- * again with {@code checkFirst}, one query first finds which comments are stored by now and their
- * rows are left out.
+ * stored one of the comments since the batch was prepared, COPY fails on the unique key; one query
+ * ({@link #storedSince}) then finds which comments are stored by now, and the batch is written
+ * again with their rows left out.
  */
 final class TriagedBatchWriter {
 
@@ -34,22 +34,27 @@ final class TriagedBatchWriter {
     this.handle = handle;
   }
 
+  /** Which of the prepared comments (1-based, in batch order) are stored by now. */
+  Set<Long> storedSince(PreparedBatch prepared) {
+    List<NewComment> fresh = prepared.fresh;
+    return fresh.isEmpty()
+        ? Set.of()
+        : storedAlready(handle, fresh.stream().map(n -> n.triaged).toList());
+  }
+
   /**
-   * @param checkFirst whether to ask first which of the prepared comments are stored by now and
-   *     leave them out; without it, the write fails if one is
+   * @param leaveOut the comments to leave out ({@link #storedSince}), or none: the rows then go as
+   *     they are and a comment stored since the batch was prepared makes the COPY fail on the
+   *     unique key
    * @return how many comments were new and stored; the rest (stored before, or a repeat within the
    *     batch) were left as they were
    */
-  int write(PreparedBatch prepared, boolean checkFirst) {
+  int write(PreparedBatch prepared, Set<Long> leaveOut) {
     List<NewComment> fresh = prepared.fresh;
     if (fresh.isEmpty()) {
       return 0;
     }
-    // Prepared outside this transaction: a comment may have been stored since by another poll.
-    // Unless asked to look first, the rows go as they are and such a comment makes the COPY fail
-    // on the unique key (the caller then asks again with checkFirst).
-    Set<Long> storedSince =
-        checkFirst ? storedAlready(handle, fresh.stream().map(n -> n.triaged).toList()) : Set.of();
+    Set<Long> storedSince = leaveOut;
     boolean keepAll = storedSince.isEmpty();
     boolean[] keep = new boolean[fresh.size()];
     AuthorTallies authors = new AuthorTallies();
