@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * pairs and wildcards drawn from real comment vocabulary, so that some of them match.
  */
 public final class RuleGrower {
-  /** Words the rule syntax reads as operators. */
   private static final String EXAMPLES = "examples.conf";
 
+  /** Words the rule syntax reads as operators. */
   private static final Set<String> RESERVED = Set.of("unless", "and", "near", "then", "not");
 
   private RuleGrower() {}
