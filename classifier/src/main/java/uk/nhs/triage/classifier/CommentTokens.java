@@ -76,11 +76,6 @@ final class CommentTokens {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       AsWrittenFilter asWritten = (AsWrittenFilter) stream;
       stream.reset();
-      if (asWritten.memoGeneration() != memoGeneration) {
-        Arrays.fill(wordInfo, 0);
-        Arrays.fill(exampleInfo, 0);
-        memoGeneration = asWritten.memoGeneration();
-      }
       int position = -1;
       while (stream.incrementToken()) {
         position++;
@@ -90,6 +85,7 @@ final class CommentTokens {
         starts[position] = offset.startOffset();
         ends[position] = offset.endOffset();
         int slot = asWritten.memoSlot();
+        // the memo's slots were reused for other words since: forget what they said
         if (asWritten.memoGeneration() != memoGeneration) {
           Arrays.fill(wordInfo, 0);
           Arrays.fill(exampleInfo, 0);
