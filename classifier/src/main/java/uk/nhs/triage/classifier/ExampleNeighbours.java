@@ -179,6 +179,10 @@ final class ExampleNeighbours {
   private static final class Workspace {
     final float[] score;
     final int[] query = new int[MAX_QUERY_WORDS];
+
+    /** How many of {@code query} hold the current comment's words. */
+    int queryWords;
+
     final int[] seen;
     int stamp;
     final int[] bestDoc;
@@ -312,12 +316,12 @@ final class ExampleNeighbours {
       return Map.of();
     }
     Workspace ws = workspaces.get();
-    int words = query(ws, tokens);
-    if (words < settings.minWords()) {
+    int found = search(ws, tokens);
+    if (found < 0) {
       return Map.of();
     }
     int[] query = ws.query;
-    int found = nearest(ws, words, tokens.text().strip());
+    int words = ws.queryWords;
     int[] bestDoc = ws.bestDoc;
     float[] bestScore = ws.bestScore;
     double total = 0;
@@ -361,11 +365,10 @@ final class ExampleNeighbours {
    */
   List<Neighbour> neighbours(CommentTokens tokens) {
     Workspace ws = workspaces.get();
-    int words = query(ws, tokens);
-    if (words < settings.minWords()) {
+    int found = search(ws, tokens);
+    if (found < 0) {
       return List.of();
     }
-    int found = nearest(ws, words, tokens.text().strip());
     List<Neighbour> out = new ArrayList<>(found);
     for (int i = 0; i < found; i++) {
       out.add(new Neighbour(ids[ws.bestDoc[i]], ws.bestScore[i]));
@@ -375,6 +378,20 @@ final class ExampleNeighbours {
 
   /** One of the nearest examples: its id and its BM25 score for the comment. */
   record Neighbour(String id, float score) {}
+
+  /**
+   * Finds the comment's nearest examples into the workspace ({@code bestDoc}, {@code bestScore},
+   * its words in {@code query} and {@code queryWords}) and returns how many; -1 when the comment
+   * has too few words worth comparing.
+   */
+  private int search(Workspace ws, CommentTokens tokens) {
+    int words = query(ws, tokens);
+    ws.queryWords = words;
+    if (words < settings.minWords()) {
+      return -1;
+    }
+    return nearest(ws, words, tokens.text().strip());
+  }
 
   /**
    * Puts the ids of the comment's words worth comparing into the workspace's {@code query},
