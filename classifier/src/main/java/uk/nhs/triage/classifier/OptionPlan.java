@@ -50,11 +50,10 @@ record OptionPlan(
     long[] always = new long[(n + 63) / 64];
     int[] at = new int[n];
     int[] keys = new int[n];
-    int[] code = new int[16];
-    int length = 0;
+    IntList code = new IntList();
     int keyedCount = 0;
     for (int i = 0; i < n; i++) {
-      at[i] = length;
+      at[i] = code.size();
       keys[i] = -1;
       int[] option;
       if (options.get(i) instanceof Expression.Words w) {
@@ -78,19 +77,15 @@ record OptionPlan(
         always[i >>> 6] |= 1L << i;
         option = new int[] {OTHER};
       }
-      if (length + option.length > code.length) {
-        code = Arrays.copyOf(code, Math.max(code.length * 2, length + option.length));
-      }
-      System.arraycopy(option, 0, code, length, option.length);
-      length += option.length;
+      code.addAll(option);
     }
     // the key words first, then where each option's code starts, then the options' code
-    int[] plan = new int[2 * n + length];
+    int[] plan = new int[2 * n + code.size()];
     System.arraycopy(keys, 0, plan, 0, n);
     for (int i = 0; i < n; i++) {
       plan[n + i] = 2 * n + at[i];
     }
-    System.arraycopy(code, 0, plan, 2 * n, length);
+    code.copyTo(plan, 2 * n);
     if (keyedCount < TABLE_FROM) {
       return new OptionPlan(plan, n, always, keyedCount, null, null, null);
     }

@@ -1,6 +1,5 @@
 package uk.nhs.triage.classifier;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,7 +55,7 @@ final class RulePrograms {
       matchAt[r] = compiler.emit(rule.match());
       unlessAt[r] = rule.unless() == null ? -1 : compiler.emit(rule.unless());
     }
-    return new RulePrograms(Arrays.copyOf(compiler.code, compiler.size), matchAt, unlessAt);
+    return new RulePrograms(compiler.code.toArray(), matchAt, unlessAt);
   }
 
   /** Rule {@code r}'s matches (see {@link #matches(int, CommentTokens, Matches)}). */
@@ -298,40 +297,37 @@ final class RulePrograms {
 
   /** Writes expressions into the growing code array, returning where each starts. */
   private static final class Compiler {
-    int[] code = new int[1024];
-    int size;
+    final IntList code = new IntList();
 
     int emit(Expression expression) {
-      int at = size;
+      int at = code.size();
       switch (expression) {
         case Expression.Words w -> {
-          add(WORDS);
-          add(w.slots().length);
-          add(w.anchor());
+          code.add(WORDS);
+          code.add(w.slots().length);
+          code.add(w.anchor());
           for (int slot : w.slots()) {
-            add(slot);
+            code.add(slot);
           }
         }
         case Expression.AnyOf any -> emitAnyOf(any);
         case Expression.Near near -> {
-          add(NEAR);
-          add(near.gap());
-          add(near.ordered() ? 1 : 0);
-          add(-1);
+          code.add(NEAR);
+          code.add(near.gap());
+          code.add(near.ordered() ? 1 : 0);
+          code.add(-1);
           emit(near.left());
-          int right = emit(near.right()); // emit may grow code: read the field after it
-          code[at + 3] = right;
+          code.set(at + 3, emit(near.right()));
         }
         case Expression.AllOf all -> {
           int n = all.parts().size();
-          add(ALL);
-          add(n);
+          code.add(ALL);
+          code.add(n);
           for (int k = 0; k < n; k++) {
-            add(-1);
+            code.add(-1);
           }
           for (int k = 0; k < n; k++) {
-            int part = emit(all.parts().get(k));
-            code[at + 2 + k] = part;
+            code.set(at + 2 + k, emit(all.parts().get(k)));
           }
         }
       }
@@ -342,59 +338,46 @@ final class RulePrograms {
       OptionPlan plan = OptionPlan.of(any.options());
       int[] planCode = plan.code();
       int n = plan.options();
-      add(ANY);
-      add(n);
-      int table = size;
+      code.add(ANY);
+      code.add(n);
+      int table = code.size();
       if (plan.tableTerms() != null) {
-        add(-1);
-        add(plan.keyedCount());
+        code.add(-1);
+        code.add(plan.keyedCount());
       } else {
-        add(-1);
-        add(0);
+        code.add(-1);
+        code.add(0);
       }
       for (int i = 0; i < n; i++) {
-        add(planCode[i]);
+        code.add(planCode[i]);
       }
-      int starts = size;
+      int starts = code.size();
       for (int i = 0; i < n; i++) {
-        add(-1);
+        code.add(-1);
       }
       for (int i = 0; i < n; i++) {
-        code[starts + i] = size;
+        code.set(starts + i, code.size());
         int from = planCode[n + i];
         int to = i + 1 < n ? planCode[n + i + 1] : planCode.length;
         for (int p = from; p < to; p++) {
-          add(planCode[p]);
+          code.add(planCode[p]);
         }
         if (planCode[from] == OptionPlan.OTHER) {
           emit(any.options().get(i));
         }
       }
       if (plan.tableTerms() != null) {
-        code[table] = size;
-        add(plan.tableTerms().length);
-        addAll(plan.tableTerms());
-        addAll(plan.tableOptions());
-        addAll(plan.nextOption());
-        add(plan.always().length);
+        code.set(table, code.size());
+        code.add(plan.tableTerms().length);
+        code.addAll(plan.tableTerms());
+        code.addAll(plan.tableOptions());
+        code.addAll(plan.nextOption());
+        code.add(plan.always().length);
         for (long mask : plan.always()) {
-          add((int) (mask >>> 32));
-          add((int) mask);
+          code.add((int) (mask >>> 32));
+          code.add((int) mask);
         }
       }
-    }
-
-    private void addAll(int[] values) {
-      for (int value : values) {
-        add(value);
-      }
-    }
-
-    private void add(int value) {
-      if (size == code.length) {
-        code = Arrays.copyOf(code, size * 2);
-      }
-      code[size++] = value;
     }
   }
 }
