@@ -81,12 +81,7 @@ public final class Classifier {
     negatedRef = new String[n];
     for (int r = 0; r < n; r++) {
       Rule rule = ruleArray[r];
-      singleTerm[r] =
-          rule.unless() == null
-                  && rule.match() instanceof Expression.Words w
-                  && w.slots().length == 1
-              ? w.slots()[0]
-              : -1;
+      singleTerm[r] = rule.singleTerm();
       ruleLabel[r] = rule.label().ordinal();
       ruleWeight[r] = rule.weight();
       ruleVeto[r] = rule.veto();

@@ -15,4 +15,15 @@ record Rule(
     double weight,
     boolean veto,
     Expression match,
-    Expression unless) {}
+    Expression unless) {
+
+  /**
+   * The term of a rule that is one word and no {@code unless}, which the classifier applies
+   * straight from the comment's words without running an expression; -1 for any other rule.
+   */
+  int singleTerm() {
+    return unless == null && match instanceof Expression.Words w && w.slots().length == 1
+        ? w.slots()[0]
+        : -1;
+  }
+}

@@ -35,7 +35,10 @@ final class RulePrograms {
 
   private final int[] code;
 
-  /** Per rule, where its match expression starts, and its {@code unless} expression (-1: none). */
+  /**
+   * Per rule, where its match expression starts (-1: a one-word rule, applied without a program),
+   * and its {@code unless} expression (-1: none).
+   */
   private final int[] matchAt;
 
   private final int[] unlessAt;
@@ -52,7 +55,9 @@ final class RulePrograms {
     int[] unlessAt = new int[rules.size()];
     for (int r = 0; r < rules.size(); r++) {
       Rule rule = rules.get(r);
-      matchAt[r] = compiler.emit(rule.match());
+      // a one-word rule is applied from the comment's words, never run: no program for it, so
+      // the programs that do run sit closer together
+      matchAt[r] = rule.singleTerm() >= 0 ? -1 : compiler.emit(rule.match());
       unlessAt[r] = rule.unless() == null ? -1 : compiler.emit(rule.unless());
     }
     return new RulePrograms(compiler.code.toArray(), matchAt, unlessAt);
