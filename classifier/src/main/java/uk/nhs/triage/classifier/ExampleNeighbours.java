@@ -209,22 +209,12 @@ final class ExampleNeighbours {
   private record Example(String id, String text, int labelBits) {}
 
   /**
-   * Reads {@code examples.conf}'s settings and the example files it names (relative to the rules
-   * folder).
+   * Reads the example files {@code examples.conf} names, with its settings (read and checked by
+   * {@link RuleLoader}).
    *
-   * @throws RuleFileException naming the file and line of a setting or example that cannot be used
+   * @throws RuleFileException naming the file and line of an example that cannot be used
    */
   static ExampleNeighbours load(Path conf, List<Path> files, Settings settings, Analyzer analyzer) {
-    if (settings.neighbours() < 1) {
-      throw new RuleFileException(conf, 0, "neighbours must be 1 or more");
-    }
-    if (!(settings.share() > 0 && settings.share() <= 1)) {
-      throw new RuleFileException(conf, 0, "share must be above 0 and at most 1");
-    }
-    double commonWords = settings.commonWords();
-    if (!(commonWords > 0 && commonWords <= 1)) {
-      throw new RuleFileException(conf, 0, "common_words must be above 0 and at most 1");
-    }
     MessageDigest sha = RuleLoader.sha256();
     List<Example> examples = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();

@@ -509,19 +509,36 @@ final class RuleLoader {
         throw new RuleFileException(file, line(s, "labels"), "unknown label '" + name + "'");
       }
     }
-    Setting share = s.get("share");
-    Setting common = s.get("common_words");
+    int neighbours = integer(file, s, "neighbours", 10);
+    if (neighbours < 1) {
+      throw new RuleFileException(file, line(s, "neighbours"), "neighbours must be 1 or more");
+    }
+    double share = fraction(file, s, "share", 0.5);
+    double common = fraction(file, s, "common_words", 0.25);
     return ExampleNeighbours.load(
         file,
         files,
         new ExampleNeighbours.Settings(
             labels.toArray(new Label[0]),
-            integer(file, s, "neighbours", 10),
-            share == null ? 0.5 : number(file, share.line(), "share", share.value()),
-            common == null ? 0.25 : number(file, common.line(), "common_words", common.value()),
+            neighbours,
+            share,
+            common,
             integer(file, s, "min_words", 3),
             bool(file, s, "skip_praise", true)),
         analyzer);
+  }
+
+  /** A setting that must be above 0 and at most 1, or {@code otherwise} when it is not given. */
+  private static double fraction(Path file, Map<String, Setting> s, String key, double otherwise) {
+    Setting setting = s.get(key);
+    if (setting == null) {
+      return otherwise;
+    }
+    double value = number(file, setting.line(), key, setting.value());
+    if (!(value > 0 && value <= 1)) {
+      throw new RuleFileException(file, setting.line(), key + " must be above 0 and at most 1");
+    }
+    return value;
   }
 
   static MessageDigest sha256() {
