@@ -35,13 +35,7 @@ public final class ReplyTemplates {
    * joined with the handle between them.
    */
   private record Filled(String[] parts) {
-    static Filled of(String template, Organisation organisation) {
-      Map<String, String> values =
-          Map.of(
-              "organisation", organisation.name(),
-              "pals_phone", organisation.palsPhone(),
-              "pals_email", organisation.palsEmail(),
-              "foi_email", organisation.foiEmail());
+    static Filled of(String template, Map<String, String> values) {
       List<String> parts = new ArrayList<>();
       StringBuilder text = new StringBuilder();
       Matcher matcher = PLACEHOLDER.matcher(template);
@@ -79,6 +73,12 @@ public final class ReplyTemplates {
   }
 
   public static ReplyTemplates load(Path folder, Organisation organisation) {
+    Map<String, String> values =
+        Map.of(
+            "organisation", organisation.name(),
+            "pals_phone", organisation.palsPhone(),
+            "pals_email", organisation.palsEmail(),
+            "foi_email", organisation.foiEmail());
     Map<String, Filled> templates = new HashMap<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
@@ -100,8 +100,7 @@ public final class ReplyTemplates {
           }
         }
         String name = file.getFileName().toString();
-        templates.put(
-            name.substring(0, name.length() - ".txt".length()), Filled.of(text, organisation));
+        templates.put(name.substring(0, name.length() - ".txt".length()), Filled.of(text, values));
       }
     } catch (IOException e) {
       throw new ConfigException(folder, "", "cannot read the templates folder: " + e.getMessage());
