@@ -190,7 +190,7 @@ public final class Classifier {
           persistent.evidence(
               history,
               at == null ? Instant.now() : at,
-              fired(scores, Label.NEGATIVE),
+              scores.get(Label.NEGATIVE),
               fired(scores, Label.OFFENSIVE));
       if (!found.isEmpty()) {
         scores.put(

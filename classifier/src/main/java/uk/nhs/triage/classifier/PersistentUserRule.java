@@ -17,15 +17,28 @@ record PersistentUserRule(
     int prolificLine,
     int negativeEarlier,
     Duration negativeWindow,
+    double negativeNowScore,
     int negativeLine,
     int offensiveEarlier,
     Duration offensiveWindow,
     boolean offensiveNowCounts,
     int offensiveLine) {
 
+  /**
+   * Whether this comment counts as negative for the consistently-negative test: its negative label
+   * fired, or (when {@code negative_now_score} is set) its negative score reached that lower bar. A
+   * borderline complaint reads as a complaint from an author who has complained all week.
+   */
+  private boolean negativeNow(LabelScore negative) {
+    return negative != null
+        && (negative.verdict() == Verdict.FIRED
+            || (negativeNowScore > 0 && negative.score() >= negativeNowScore));
+  }
+
   /** Evidence for each criterion the author meets; empty when none. */
   List<Evidence> evidence(
-      AuthorHistory history, Instant at, boolean negativeNow, boolean offensiveNow) {
+      AuthorHistory history, Instant at, LabelScore negativeScore, boolean offensiveNow) {
+    boolean negativeNow = negativeNow(negativeScore);
     List<Evidence> found = new ArrayList<>(0);
     if (history == null || history.prior().isEmpty()) {
       if (offensiveNow && offensiveNowCounts) {
@@ -77,7 +90,11 @@ record PersistentUserRule(
                   + human(negativeWindow),
               file + ":" + negativeLine,
               List.of(
-                  "this and "
+                  (negativeScore.verdict() == Verdict.FIRED
+                          ? "this and "
+                          : "this (a borderline complaint, negative score "
+                              + negativeScore.score()
+                              + ") and ")
                       + negative
                       + " earlier negative comments in "
                       + human(negativeWindow)),

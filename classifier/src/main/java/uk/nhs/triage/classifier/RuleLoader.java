@@ -461,6 +461,7 @@ final class RuleLoader {
             "prolific_window",
             "negative_earlier",
             "negative_window",
+            "negative_now_score",
             "offensive_earlier",
             "offensive_window",
             "offensive_now_counts"));
@@ -472,6 +473,7 @@ final class RuleLoader {
         line(s, "prolific_comments"),
         integer(file, s, "negative_earlier", 3),
         duration(file, s, "negative_window", "7d"),
+        positive(file, s, "negative_now_score"),
         line(s, "negative_earlier"),
         integer(file, s, "offensive_earlier", 2),
         duration(file, s, "offensive_window", "30d"),
@@ -660,6 +662,19 @@ final class RuleLoader {
     }
     long n = Long.parseLong(m.group(1));
     return m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofDays(n);
+  }
+
+  /** A number above 0, or 0 when {@code key} is not given (the setting is off). */
+  private static double positive(Path file, Map<String, Setting> s, String key) {
+    Setting v = s.get(key);
+    if (v == null) {
+      return 0;
+    }
+    double value = number(file, v.line(), key, v.value());
+    if (!(value > 0)) {
+      throw new RuleFileException(file, v.line(), key + " must be above 0");
+    }
+    return value;
   }
 
   private static double number(Path file, int line, String key, String value) {

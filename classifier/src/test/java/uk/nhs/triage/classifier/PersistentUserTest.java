@@ -59,6 +59,30 @@ class PersistentUserTest {
   }
 
   @Test
+  void aBorderlineComplaintAfterAWeekOfComplaintsCounts() {
+    String borderline = "We were promised a follow up in 6 weeks. It's been 6 months.";
+    assertThat(CLASSIFIER.classify(borderline).labels()).doesNotContain(Label.NEGATIVE);
+
+    Classification c =
+        CLASSIFIER.classify(
+            borderline, history(3, Duration.ofDays(2), Set.of(Label.NEGATIVE)), NOW);
+
+    assertThat(c.labels()).contains(Label.PERSISTENT_USER).doesNotContain(Label.NEGATIVE);
+    assertThat(c.scores().get(Label.PERSISTENT_USER).evidence())
+        .anySatisfy(e -> assertThat(e.matched()).anyMatch(m -> m.contains("borderline")));
+  }
+
+  @Test
+  void aBorderlineComplaintNeedsTheEarlierComplaintsToo() {
+    String borderline = "We were promised a follow up in 6 weeks. It's been 6 months.";
+    Classification c =
+        CLASSIFIER.classify(
+            borderline, history(2, Duration.ofDays(2), Set.of(Label.NEGATIVE)), NOW);
+
+    assertThat(c.labels()).doesNotContain(Label.PERSISTENT_USER);
+  }
+
+  @Test
   void authorKnownForOffensiveLanguageIsPersistent() {
     Classification c =
         CLASSIFIER.classify(NEUTRAL, history(2, Duration.ofDays(10), Set.of(Label.OFFENSIVE)), NOW);

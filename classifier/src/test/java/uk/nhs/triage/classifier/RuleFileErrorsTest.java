@@ -76,6 +76,13 @@ class RuleFileErrorsTest {
   }
 
   @Test
+  void aBorderlineNegativeBarOfZeroIsRefused() {
+    assertThatThrownBy(() -> loadWith("persistent_user.rules", "negative_now_score = 0\n"))
+        .hasMessageStartingWith("persistent_user.rules:1: ")
+        .hasMessageContaining("negative_now_score must be above 0");
+  }
+
+  @Test
   void aSmallValidFolderLoadsAndItsVersionFollowsTheContent() throws IOException {
     Classifier first = loadWith("negative.rules", "threshold = 2\n2 rude | \"not helpful\"\n");
     Classifier second = loadWith("negative.rules", "threshold = 2\n2 rude\n");
