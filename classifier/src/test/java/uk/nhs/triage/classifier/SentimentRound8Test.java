@@ -1,0 +1,66 @@
+package uk.nhs.triage.classifier;
+
+import static uk.nhs.triage.classifier.ShippedRules.assertFires;
+import static uk.nhs.triage.classifier.ShippedRules.assertRulesDoNotFire;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Round 8 (docs/quality.md, "Round 8"): a criticism under a negator is no longer read as praise;
+ * giving up on being heard is a complaint, not despair. Each text is new wording, not taken from a
+ * corpus.
+ */
+class SentimentRound8Test {
+  // the negator belongs to the complaint ("no reply") or to something else ("isn't rude" about a
+  // place name); the insult after it is not praise
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Still no reply from you, useless lot",
+        "never once a callback, hopeless the lot of you",
+        "For the hundredth time, the town's name isn't rude, it's Welsh"
+      })
+  void aNegatedCriticismIsNotPraise(String text) {
+    assertRulesDoNotFire(Label.POSITIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Not a single complaint from our family, the hospice nurses were with Dad every step",
+        "No complaints at all about the eye clinic, in and out in twenty minutes"
+      })
+  void praiseWrittenWithANegatorIsPositive(String text) {
+    assertFires(Label.POSITIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No point complaining to this trust, nobody reads them",
+        "What's the point ringing the surgery, it just rings out"
+      })
+  void givingUpOnBeingHeardIsNegative(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No point ringing the pharmacy before ten, they never pick up",
+        "no point calling them on a Sunday, the line's closed"
+      })
+  void givingUpOnAPhoneLineIsNotSafeguarding(String text) {
+    assertRulesDoNotFire(Label.SAFEGUARDING, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No point ringing anyone now. I've got the tablets ready and I just want it all to stop"
+      })
+  void givingUpBesideSelfHarmIsStillSafeguarding(String text) {
+    assertFires(Label.SAFEGUARDING, text);
+  }
+}
