@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Round 8 (docs/quality.md, "Round 8"): a criticism under a negator is no longer read as praise;
- * giving up on being heard is a complaint, not despair. Each text is new wording, not taken from a
- * corpus.
+ * giving up on being heard is a complaint, not despair; two insults the offensive rules missed.
+ * Each text is new wording, not taken from a corpus.
  */
 class SentimentRound8Test {
   // the negator belongs to the complaint ("no reply") or to something else ("isn't rude" about a
@@ -62,5 +62,12 @@ class SentimentRound8Test {
       })
   void givingUpBesideSelfHarmIsStillSafeguarding(String text) {
     assertFires(Label.SAFEGUARDING, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Sort your phones out you bunch of p*icks", "Tell that rude cow on the desk"})
+  void maskedAndPlainInsultsAreOffensive(String text) {
+    assertFires(Label.OFFENSIVE, text);
   }
 }
