@@ -70,4 +70,27 @@ class SentimentRound8Test {
   void maskedAndPlainInsultsAreOffensive(String text) {
     assertFires(Label.OFFENSIVE, text);
   }
+
+  // a promise or a wait measured out, a service that never came back
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "They told me I'd get a call from the consultant. No call.",
+        "Promised an appointment in spring. It's been eight months.",
+        "Signed off by the community physio after one appointment and a sheet of exercises",
+        "Never the same GP twice at our practice, you tell your story from the start every time"
+      })
+  void aBrokenPromiseIsNegative(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "It's been a year since my transplant and I'm doing brilliantly",
+        "No letter needed, just bring your card to the desk"
+      })
+  void aMeasuredTimeOrAMissingLetterAloneIsNot(String text) {
+    assertRulesDoNotFire(Label.NEGATIVE, text);
+  }
 }
