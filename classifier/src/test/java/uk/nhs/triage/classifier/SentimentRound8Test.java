@@ -93,4 +93,25 @@ class SentimentRound8Test {
   void aMeasuredTimeOrAMissingLetterAloneIsNot(String text) {
     assertRulesDoNotFire(Label.NEGATIVE, text);
   }
+
+  // the negator reaches praise it does not govern: "barely noticed ... quick and painless"
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Can't fault the flu clinic, my son hardly noticed, quick and painless",
+        "Never thought I'd say it but the new GP is lovely and so patient"
+      })
+  void aNegatedPraiseIsNotACriticism(String text) {
+    assertRulesDoNotFire(Label.NEGATIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The lady on the phone was not helpful at all",
+        "Consultant wasn't interested in a word I said"
+      })
+  void criticismWrittenWithANegatorIsNegative(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
 }
