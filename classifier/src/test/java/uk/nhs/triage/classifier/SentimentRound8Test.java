@@ -114,4 +114,22 @@ class SentimentRound8Test {
   void criticismWrittenWithANegatorIsNegative(String text) {
     assertFires(Label.NEGATIVE, text);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Staffing levels are 'safe' according to the board. On what planet?",
+        "IT problems again, what a convenient excuse",
+        "Twelve quid to park for an hour is a rip off"
+      })
+  void disbeliefExcusesAndRipOffsAreNegative(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Beware of a scam text pretending to be from the NHS asking for bank details"})
+  void aWarningAboutAScamIsNotAComplaint(String text) {
+    assertRulesDoNotFire(Label.NEGATIVE, text);
+  }
 }
