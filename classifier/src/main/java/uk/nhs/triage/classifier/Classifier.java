@@ -180,7 +180,7 @@ public final class Classifier {
               label, value, threshold, verdict(value, threshold, review), evidence.get(i)));
     }
     if (examples != null && !(examples.settings().skipPraise() && praiseOnly(scores))) {
-      int open = open(examples.labelMask(), scores, vetoed, evidence);
+      int open = open(examples.labelMask(), scores, score, vetoed);
       byExample(examples.suggest(tokens, open), scores);
     }
     firesWith(scores);
@@ -487,18 +487,16 @@ public final class Classifier {
 
   /**
    * The labels among {@code labels} (one bit per ordinal) that {@link #byExample} could still give:
-   * neither vetoed nor weighed against by their own rules (a negative weight or a negated rule: the
-   * rules know this hard negative), nor fired already.
+   * not vetoed, not fired already, and not weighed against by their own rules. Lines that add up to
+   * less than nothing are a hard negative the rules know ("fell off his bike"); a negative line
+   * balanced by positive ones (harm at home, and a service named beside it) leaves the label open.
    */
   private static int open(
-      int labels, Map<Label, LabelScore> scores, boolean[] vetoed, List<List<Evidence>> evidence) {
+      int labels, Map<Label, LabelScore> scores, double[] ruleScore, boolean[] vetoed) {
     int open = 0;
     for (Label label : ALL_LABELS) {
       int i = label.ordinal();
-      if ((labels & (1 << i)) != 0
-          && !vetoed[i]
-          && !against(evidence.get(i))
-          && !fired(scores, label)) {
+      if ((labels & (1 << i)) != 0 && !vetoed[i] && !(ruleScore[i] < 0) && !fired(scores, label)) {
         open |= 1 << i;
       }
     }
@@ -508,15 +506,6 @@ public final class Classifier {
   /** The rules found the comment positive and not negative: praise, however it is worded. */
   private static boolean praiseOnly(Map<Label, LabelScore> scores) {
     return fired(scores, Label.POSITIVE) && !fired(scores, Label.NEGATIVE);
-  }
-
-  private static boolean against(List<Evidence> evidence) {
-    for (Evidence e : evidence) {
-      if (e.weight() < 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean fired(Map<Label, LabelScore> scores, Label label) {

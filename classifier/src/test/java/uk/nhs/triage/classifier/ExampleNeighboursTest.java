@@ -126,6 +126,18 @@ class ExampleNeighboursTest {
   }
 
   @Test
+  void aNegativeLineBalancedByAPositiveOneLeavesTheExamplesTheirSay() throws IOException {
+    String comment = "my grandad was left on the floor for ages after a fall in the garden";
+    Files.writeString(rules.resolve("patient_safety.rules"), "threshold = 2\n-2 garden\n");
+    assertThat(Classifier.load(rules).classify(comment).labels())
+        .doesNotContain(Label.PATIENT_SAFETY);
+
+    Files.writeString(
+        rules.resolve("patient_safety.rules"), "threshold = 2\n-2 garden\n2 garden & grandad\n");
+    assertThat(Classifier.load(rules).classify(comment).labels()).contains(Label.PATIENT_SAFETY);
+  }
+
+  @Test
   void aLabelTheRulesAlreadyGaveKeepsItsRuleEvidenceOnly() {
     Classification got =
         Classifier.load(rules).classify("wrong dose given, then she was left on the floor");

@@ -31,4 +31,25 @@ class SafetyRound8Test {
   void aCallBellIgnoredIsStillHarm(String text) {
     assertFires(Label.PATIENT_SAFETY, text);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The carers haven't turned up for three days and my gran has had nothing to eat or drink",
+        "Our neighbour lives on his own and we found him on the kitchen floor this morning, freezing"
+      })
+  void harmAtHomeWithNoServiceNamedIsNotPatientSafety(String text) {
+    assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
+    assertFires(Label.SAFEGUARDING, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "They discharged Nan at midnight with no carers arranged, she lives alone and fell on the stairs",
+        "Mum's carer rang the district nurse four times about her leg ulcer and nobody came out"
+      })
+  void harmAtHomeBesideAServiceStillCounts(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
 }
