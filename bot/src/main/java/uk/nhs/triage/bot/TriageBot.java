@@ -1,7 +1,6 @@
 package uk.nhs.triage.bot;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,6 @@ import uk.nhs.triage.bot.store.TriageStore;
 public final class TriageBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TriageBot.class);
 
-  /** How far back an author's stored history is loaded: the longest persistent-user window. */
-  private static final Duration HISTORY_WINDOW = Duration.ofDays(30);
-
   private final Wiring wiring;
   private final Database database;
   private final TriageStore store;
@@ -42,7 +38,7 @@ public final class TriageBot implements AutoCloseable {
     this.environment = Map.copyOf(environment);
     this.clock = clock;
     this.store = new TriageStore(database.jdbi(), JsonMapper.create());
-    this.pollCycle = new PollCycle(wiring.triage(), store, clock, HISTORY_WINDOW);
+    this.pollCycle = new PollCycle(wiring.triage(), store, clock, wiring.triage().historyWindow());
     this.statsCheck = new AccountStatsCheck(store, clock);
     this.calendarCoverage = new CalendarCoverage(wiring.router().calendar(), clock);
   }

@@ -1,6 +1,7 @@
 package uk.nhs.triage.classifier;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,6 +122,26 @@ public final class Classifier {
     return rules.analyzer();
   }
 
+  /**
+   * How far back an author's earlier comments can matter to the rules: the longest persistent-user
+   * window or label follow-up window; zero when no rule reads the history.
+   */
+  public Duration historyWindow() {
+    Duration longest = Duration.ZERO;
+    PersistentUserRule persistent = rules.persistentUser();
+    if (persistent != null) {
+      longest = persistent.longestWindow();
+    }
+    for (LabelRules settings : labelSettings) {
+      if (settings != null
+          && settings.followUp() != null
+          && settings.followUp().window().compareTo(longest) > 0) {
+        longest = settings.followUp().window();
+      }
+    }
+    return longest;
+  }
+
   /** A fingerprint of the rule files' contents (first 12 hex digits of their SHA-256). */
   public String rulesVersion() {
     return rules.version();
@@ -183,15 +204,14 @@ public final class Classifier {
       int open = open(examples.labelMask(), scores, score, vetoed);
       byExample(examples.suggest(tokens, open), scores);
     }
+    Instant when = at == null ? Instant.now() : at;
+    followUps(history, when, scores, score, vetoed);
     firesWith(scores);
     PersistentUserRule persistent = rules.persistentUser();
     if (persistent != null) {
       List<Evidence> found =
           persistent.evidence(
-              history,
-              at == null ? Instant.now() : at,
-              scores.get(Label.NEGATIVE),
-              fired(scores, Label.OFFENSIVE));
+              history, when, scores.get(Label.NEGATIVE), fired(scores, Label.OFFENSIVE));
       if (!found.isEmpty()) {
         scores.put(
             Label.PERSISTENT_USER,
@@ -473,16 +493,48 @@ public final class Classifier {
    * suggested, so none of them is fired, vetoed or weighed against by its own rules.
    */
   private void byExample(Map<Label, Evidence> suggested, Map<Label, LabelScore> scores) {
-    suggested.forEach(
-        (label, found) -> {
-          LabelScore had = scores.get(label);
-          LabelRules settings = labelSettings[label.ordinal()];
-          double threshold = settings == null ? 1 : settings.threshold();
-          double value = had == null ? 0 : had.score();
-          List<Evidence> why = new ArrayList<>(had == null ? List.of() : had.evidence());
-          why.add(new Evidence(found.rule(), found.ref(), found.matched(), threshold - value));
-          scores.put(label, new LabelScore(label, threshold, threshold, Verdict.FIRED, why));
-        });
+    suggested.forEach((label, found) -> give(label, found, scores));
+  }
+
+  /**
+   * Carries a label over from the author's earlier comments ({@link FollowUp}) to a comment its own
+   * rules left short of it: not when they weigh against it or veto it, and not for praise (a
+   * journalist thanking the nurses as a patient).
+   */
+  private void followUps(
+      AuthorHistory history,
+      Instant at,
+      Map<Label, LabelScore> scores,
+      double[] ruleScore,
+      boolean[] vetoed) {
+    if (history == null || history.prior().isEmpty() || praiseOnly(scores)) {
+      return;
+    }
+    for (LabelRules settings : labelSettings) {
+      if (settings == null || settings.followUp() == null) {
+        continue;
+      }
+      Label label = settings.label();
+      int i = label.ordinal();
+      if (vetoed[i] || ruleScore[i] < 0 || fired(scores, label)) {
+        continue;
+      }
+      Evidence found = settings.followUp().evidence(history, at, label);
+      if (found != null) {
+        give(label, found, scores);
+      }
+    }
+  }
+
+  /** Fires {@code label} at its threshold, with {@code found} beside what its rules matched. */
+  private void give(Label label, Evidence found, Map<Label, LabelScore> scores) {
+    LabelScore had = scores.get(label);
+    LabelRules settings = labelSettings[label.ordinal()];
+    double threshold = settings == null ? 1 : settings.threshold();
+    double value = had == null ? 0 : had.score();
+    List<Evidence> why = new ArrayList<>(had == null ? List.of() : had.evidence());
+    why.add(new Evidence(found.rule(), found.ref(), found.matched(), threshold - value));
+    scores.put(label, new LabelScore(label, threshold, threshold, Verdict.FIRED, why));
   }
 
   /**

@@ -10,6 +10,8 @@ import java.util.List;
  * @param cancelOnNegation whether a match just after a negator counts for nothing
  * @param firesWith labels whose firing makes this one fire too (a patient-safety report is a
  *     complaint even when told without complaint words); empty for most labels
+ * @param followUp when set, the label carries over to the author's next comments within a window
+ *     ({@link FollowUp}); {@code null} for most labels
  */
 record LabelRules(
     Label label,
@@ -20,7 +22,8 @@ record LabelRules(
     List<Rule> rules,
     List<DetectorRule> detectors,
     List<String> organisationalEmailDomains,
-    List<Label> firesWith) {
+    List<Label> firesWith,
+    FollowUp followUp) {
 
   /**
    * A {@code detector} line of personal_data.rules: a pattern detector and its weight.

@@ -24,6 +24,15 @@ record PersistentUserRule(
     boolean offensiveNowCounts,
     int offensiveLine) {
 
+  /** The longest of the three windows: how far back the author's history matters here. */
+  Duration longestWindow() {
+    Duration longest = prolificWindow;
+    if (negativeWindow.compareTo(longest) > 0) {
+      longest = negativeWindow;
+    }
+    return offensiveWindow.compareTo(longest) > 0 ? offensiveWindow : longest;
+  }
+
   /**
    * Whether this comment counts as negative for the consistently-negative test: its negative label
    * fired, or (when {@code negative_now_score} is set) its negative score reached that lower bar. A

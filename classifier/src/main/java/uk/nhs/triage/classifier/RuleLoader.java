@@ -317,6 +317,7 @@ final class RuleLoader {
     boolean cancel = false;
     List<String> orgDomains = new ArrayList<>();
     List<Label> firesWith = new ArrayList<>();
+    FollowUp followUp = null;
     List<Rule> rules = new ArrayList<>();
     List<LabelRules.DetectorRule> detectors = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -374,6 +375,10 @@ final class RuleLoader {
               }
             }
           }
+          case "follow_up_window" -> {
+            String ref = name(file) + ":" + lineNo;
+            followUp = new FollowUp(duration(file, lineNo, key, value), ref + " " + line, ref);
+          }
           default ->
               throw new RuleFileException(
                   file,
@@ -381,7 +386,7 @@ final class RuleLoader {
                   "unknown setting '"
                       + key
                       + "'; known: threshold, review, on_negation, organisational_email_domains,"
-                      + " team_mailboxes, fires_with");
+                      + " team_mailboxes, fires_with, follow_up_window");
         }
         continue;
       }
@@ -448,7 +453,8 @@ final class RuleLoader {
         List.copyOf(rules),
         List.copyOf(detectors),
         List.copyOf(orgDomains),
-        List.copyOf(firesWith));
+        List.copyOf(firesWith),
+        followUp);
   }
 
   private static PersistentUserRule persistentUser(Path file, List<String> lines) {
@@ -652,13 +658,14 @@ final class RuleLoader {
 
   private static Duration duration(Path file, Map<String, Setting> s, String key, String fallback) {
     Setting v = s.get(key);
-    String text = v == null ? fallback : v.value();
+    return duration(file, v == null ? 0 : v.line(), key, v == null ? fallback : v.value());
+  }
+
+  private static Duration duration(Path file, int line, String key, String text) {
     Matcher m = Pattern.compile("([0-9]+)\\s*(h|d|hours?|days?)").matcher(text);
     if (!m.matches()) {
       throw new RuleFileException(
-          file,
-          v == null ? 0 : v.line(),
-          key + " must be hours or days, e.g. 24h or 7d, not '" + text + "'");
+          file, line, key + " must be hours or days, e.g. 24h or 7d, not '" + text + "'");
     }
     long n = Long.parseLong(m.group(1));
     return m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofDays(n);

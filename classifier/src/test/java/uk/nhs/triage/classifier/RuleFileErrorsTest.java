@@ -76,6 +76,14 @@ class RuleFileErrorsTest {
   }
 
   @Test
+  void aFollowUpWindowThatIsNotADurationIsRefused() {
+    assertThatThrownBy(
+            () -> loadWith("press_contact.rules", "threshold = 2\nfollow_up_window = a week\n"))
+        .hasMessageStartingWith("press_contact.rules:2: ")
+        .hasMessageContaining("24h or 7d");
+  }
+
+  @Test
   void aBorderlineNegativeBarOfZeroIsRefused() {
     assertThatThrownBy(() -> loadWith("persistent_user.rules", "negative_now_score = 0\n"))
         .hasMessageStartingWith("persistent_user.rules:1: ")

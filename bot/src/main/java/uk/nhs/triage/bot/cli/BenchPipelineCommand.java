@@ -49,7 +49,6 @@ import uk.nhs.triage.bot.store.TriageStore;
       "time went, and fetch-to-triage-item latency (median, p99)."
     })
 public final class BenchPipelineCommand implements Callable<Integer> {
-  private static final Duration HISTORY_WINDOW = Duration.ofDays(30);
 
   @Spec CommandSpec spec;
 
@@ -134,7 +133,12 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       OptionalDouble databaseBefore =
           databaseCpu == null ? OptionalDouble.empty() : databaseCpu.seconds();
       AccountPollResult result =
-          new PollCycle(wiring.triage(), store, Clock.systemUTC(), HISTORY_WINDOW, backfill)
+          new PollCycle(
+                  wiring.triage(),
+                  store,
+                  Clock.systemUTC(),
+                  wiring.triage().historyWindow(),
+                  backfill)
               .poll(account.id(), adapter);
       double seconds = (System.nanoTime() - started) / 1e9;
       double processCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
@@ -152,7 +156,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
       PipelineTimings polling = new PipelineTimings(done -> {});
       PollCycle normal =
-          new PollCycle(wiring.triage(), store, Clock.systemUTC(), HISTORY_WINDOW, polling);
+          new PollCycle(
+              wiring.triage(), store, Clock.systemUTC(), wiring.triage().historyWindow(), polling);
       ProgressBar pollingBar = new ProgressBar(err, "polling    ", rounds);
       for (int round = 1; round <= rounds; round++) {
         writer.append(perRound);

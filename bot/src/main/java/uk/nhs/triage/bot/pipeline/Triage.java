@@ -1,5 +1,6 @@
 package uk.nhs.triage.bot.pipeline;
 
+import java.time.Duration;
 import java.time.Instant;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.bot.routing.Decision;
@@ -30,5 +31,10 @@ public final class Triage {
 
   public String rulesVersion() {
     return classifier.rulesVersion();
+  }
+
+  /** How far back an author's stored history is loaded: the longest window the rules read. */
+  public Duration historyWindow() {
+    return classifier.historyWindow();
   }
 }
