@@ -204,7 +204,7 @@ final class CopyRows {
   }
 
   CopyRows instant(Instant value) {
-    return text(value == null ? null : value.toString());
+    return text(value == null ? null : IsoInstants.text(value));
   }
 
   /** A text[] column, as the array literal PostgreSQL reads it in. */
