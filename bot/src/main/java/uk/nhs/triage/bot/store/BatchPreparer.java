@@ -21,9 +21,9 @@ import uk.nhs.triage.classifier.Classification;
 /**
  * Makes a {@link PreparedBatch}, on the thread that classified it, before the transaction that
  * stores it: finds the comments not stored yet, reserves their ids, stores the rule lines their
- * evidence names and renders every row they add as COPY text, table by table, in the order {@link
- * TriagedBatchWriter} sends them. The rows are the ones {@link TriagedCommentWriter} would write
- * comment by comment.
+ * evidence names and renders every row they add as COPY rows (binary), table by table, in the order
+ * {@link TriagedBatchWriter} sends them. The rows are the ones {@link TriagedCommentWriter} would
+ * write comment by comment.
  */
 final class BatchPreparer {
 
