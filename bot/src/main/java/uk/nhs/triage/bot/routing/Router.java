@@ -36,7 +36,7 @@ public final class Router {
   private final Map<RoutingRule, RuleWords> ruleWords = new IdentityHashMap<>();
   // Times written lately, by their second: a page's comments are routed within the same second or
   // two and share their office opening and most due times. Racy but safe: each entry is immutable.
-  private final Written[] written = new Written[8];
+  private final Written[] written = new Written[16];
 
   /** A rule's reason with its queues, and its due time in words. */
   private record RuleWords(String reasonAndQueues, String due) {
@@ -219,7 +219,8 @@ public final class Router {
   private String local(Instant instant) {
     // The text shows minutes, so one second's instants all read the same.
     long second = instant.getEpochSecond();
-    int slot = (int) (second & (written.length - 1));
+    // Slot by a multiplicative hash: office times are whole minutes, whose low bits are alike.
+    int slot = (int) ((second * 0x9E3779B97F4A7C15L) >>> 60);
     Written last = written[slot];
     if (last != null && last.epochSecond() == second) {
       return last.text();
