@@ -152,9 +152,15 @@ public final class Router {
     if (rule.priority().compareTo(outcome.priority) < 0) {
       outcome.priority = rule.priority();
     }
-    boolean open = calendar.isOfficeHours(receivedAt);
+    if (!receivedAt.equals(outcome.hoursOf)) {
+      // Worked out once a comment, not once a rule: the same for every rule that applies.
+      outcome.hoursOf = receivedAt;
+      outcome.open = calendar.isOfficeHours(receivedAt);
+      outcome.opening = outcome.open ? receivedAt : calendar.nextOfficeOpening(receivedAt);
+    }
+    boolean open = outcome.open;
     // Out of hours only urgent rules run the clock now; the rest start when the office opens.
-    Instant start = rule.anyHour() ? receivedAt : calendar.nextOfficeOpening(receivedAt);
+    Instant start = rule.anyHour() ? receivedAt : outcome.opening;
     Instant due = rule.due().dueFrom(start, calendar);
     if (due != null && (outcome.dueBy == null || due.isBefore(outcome.dueBy))) {
       outcome.dueBy = due;
@@ -254,5 +260,9 @@ public final class Router {
     FoiAssessment foi;
     MediaEnquiry media;
     int applied;
+    // Whether the office is open at hoursOf, and when it next opens (hoursOf itself when open).
+    Instant hoursOf;
+    boolean open;
+    Instant opening;
   }
 }

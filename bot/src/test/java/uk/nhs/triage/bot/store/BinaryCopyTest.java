@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,23 +39,15 @@ class BinaryCopyTest {
 
   @RegisterExtension static final TestDatabase DB = new TestDatabase();
 
+  /** {@link CopyRowsTest#AWKWARD}, NUL, broken surrogates and a long text. */
   private static final List<String> AWKWARD =
-      List.of(
-          "tab\there",
-          "new\nline and \r\n Windows ending",
-          "back\\slash, \\N, \\t, \\\\ and a lone \\",
-          "\\.",
-          "ends with a backslash \\",
-          "quotes \" ' and {braces}, commas",
-          "NULL",
-          "",
-          " leading and trailing spaces ",
-          "nul \0 inside and \\u0000 as text",
-          "emoji 😡🏥 👩🏽‍⚕️ and flags 🏴󠁧󠁢󠁷󠁬󠁳󠁿",
-          "Cymraeg: ŵ ŷ, Polski: żółć, العربية, עברית, 中文, हिन्दी",
-          "line\u2028separator, zero\u200Bwidth, bom \uFEFF, bell \u0007, escape \u001B, del \u007F",
-          "lone \uD83D surrogate, reversed \uDE00\uD83D pair, combining e\u0301, U+FFFF \uFFFF",
-          "long " + "complaint ".repeat(20_000));
+      Stream.concat(
+              CopyRowsTest.AWKWARD.stream(),
+              Stream.of(
+                  "nul \0 inside and \\u0000 as text",
+                  "lone \uD83D surrogate, reversed \uDE00\uD83D pair",
+                  "long " + "complaint ".repeat(20_000)))
+          .toList();
 
   /** Fractions the server rounds to microseconds: halves (to even), carries into the second. */
   private static final int[] NANOS = {
