@@ -55,7 +55,7 @@ final class PipelineReport {
         backfill.triageCpuSeconds(),
         backfill.comments() / backfill.triageCpuSeconds());
     line(
-        "  prepare rows      %8.1f s wall  %8.1f s CPU  (ids, COPY text; on a third thread)",
+        "  prepare rows      %8.1f s wall  %8.1f s CPU  (ids, COPY rows; on a third thread)",
         backfill.prepareSeconds(), backfill.prepareCpuSeconds());
     line(
         "  store (commit)    %8.1f s wall  %8.1f s CPU in the bot's storing thread",

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.bot.calendar.WorkingCalendar;
@@ -30,6 +32,22 @@ public final class Router {
   private final WorkingCalendar calendar;
   private final FoiAssessor foiAssessor;
   private final MediaEnquiryReader mediaReader;
+  // Each rule's fixed words in a reason, made once: a backfill routes a million comments.
+  private final Map<RoutingRule, RuleWords> ruleWords = new IdentityHashMap<>();
+  // Times written lately, by their second: a page's comments are routed within the same second or
+  // two and share their office opening and most due times. Racy but safe: each entry is immutable.
+  private final Written[] written = new Written[16];
+
+  /** A rule's reason with its queues, and its due time in words. */
+  private record RuleWords(String reasonAndQueues, String due) {
+    static RuleWords of(RoutingRule rule) {
+      return new RuleWords(
+          rule.reason() + " -> " + names(rule.queues()), ", due " + rule.due().text());
+    }
+  }
+
+  /** {@link #WHEN}'s text for a time in the calendar's zone, by the time's epoch second. */
+  private record Written(long epochSecond, String text) {}
 
   public Router(RoutingTable table, ReplyTemplates templates, WorkingCalendar calendar) {
     table.checkTemplates(templates);
@@ -38,6 +56,15 @@ public final class Router {
     this.calendar = calendar;
     this.foiAssessor = new FoiAssessor(table.foi(), calendar);
     this.mediaReader = new MediaEnquiryReader(table.media(), calendar);
+    List<RoutingRule> every = new ArrayList<>(table.rules());
+    every.addAll(table.review().values());
+    every.add(table.reviewDefault());
+    every.add(table.unmatched());
+    for (RoutingRule rule : every) {
+      if (rule != null) {
+        ruleWords.put(rule, RuleWords.of(rule));
+      }
+    }
   }
 
   public static Router load(
@@ -125,17 +152,26 @@ public final class Router {
     if (rule.priority().compareTo(outcome.priority) < 0) {
       outcome.priority = rule.priority();
     }
-    boolean open = calendar.isOfficeHours(receivedAt);
+    if (!receivedAt.equals(outcome.hoursOf)) {
+      // Worked out once a comment, not once a rule: the same for every rule that applies.
+      outcome.hoursOf = receivedAt;
+      outcome.open = calendar.isOfficeHours(receivedAt);
+      outcome.opening = outcome.open ? receivedAt : calendar.nextOfficeOpening(receivedAt);
+    }
+    boolean open = outcome.open;
     // Out of hours only urgent rules run the clock now; the rest start when the office opens.
-    Instant start = rule.anyHour() ? receivedAt : calendar.nextOfficeOpening(receivedAt);
+    Instant start = rule.anyHour() ? receivedAt : outcome.opening;
     Instant due = rule.due().dueFrom(start, calendar);
     if (due != null && (outcome.dueBy == null || due.isBefore(outcome.dueBy))) {
       outcome.dueBy = due;
     }
-    StringBuilder reason = new StringBuilder(why).append(": ").append(rule.reason());
-    reason.append(" -> ").append(names(rule.queues()));
+    RuleWords words = ruleWords.get(rule);
+    if (words == null) {
+      words = RuleWords.of(rule);
+    }
+    StringBuilder reason = new StringBuilder(why).append(": ").append(words.reasonAndQueues());
     if (due != null) {
-      reason.append(", due ").append(rule.due().text());
+      reason.append(words.due());
       if (!open && !rule.anyHour()) {
         reason.append(" from the next office opening (").append(local(start)).append(")");
       } else if (!open) {
@@ -187,7 +223,17 @@ public final class Router {
   }
 
   private String local(Instant instant) {
-    return WHEN.format(instant.atZone(calendar.zone()));
+    // The text shows minutes, so one second's instants all read the same.
+    long second = instant.getEpochSecond();
+    // Slot by a multiplicative hash: office times are whole minutes, whose low bits are alike.
+    int slot = (int) ((second * 0x9E3779B97F4A7C15L) >>> 60);
+    Written last = written[slot];
+    if (last != null && last.epochSecond() == second) {
+      return last.text();
+    }
+    String text = WHEN.format(instant.atZone(calendar.zone()));
+    written[slot] = new Written(second, text);
+    return text;
   }
 
   private static String score(Classification classification, Label label) {
@@ -214,5 +260,9 @@ public final class Router {
     FoiAssessment foi;
     MediaEnquiry media;
     int applied;
+    // Whether the office is open at hoursOf, and when it next opens (hoursOf itself when open).
+    Instant hoursOf;
+    boolean open;
+    Instant opening;
   }
 }

@@ -21,11 +21,17 @@ import uk.nhs.triage.classifier.Classification;
 /**
  * Makes a {@link PreparedBatch}, on the thread that classified it, before the transaction that
  * stores it: finds the comments not stored yet, reserves their ids, stores the rule lines their
- * evidence names and renders every row they add as COPY text, table by table, in the order {@link
- * TriagedBatchWriter} sends them. The rows are the ones {@link TriagedCommentWriter} would write
- * comment by comment.
+ * evidence names and renders every row they add as COPY rows (binary), table by table, in the order
+ * {@link TriagedBatchWriter} sends them. The rows are the ones {@link TriagedCommentWriter} would
+ * write comment by comment.
  */
 final class BatchPreparer {
+
+  /**
+   * Rows go in COPY's binary format: the server has no text to parse (COPY's escapes, array
+   * literals, timestamps), and the rows need no escaping here.
+   */
+  static final boolean BINARY = true;
 
   private final Handle handle;
   private final JsonColumns json;
@@ -53,6 +59,15 @@ final class BatchPreparer {
     Set<RuleLines.Key> stored =
         RuleLines.store(
             handle, fresh.stream().map(n -> n.triaged.classification()).toList(), knownRules);
+    return new PreparedBatch(accountId, batch, fresh, tables(accountId, fresh, stored, BINARY));
+  }
+
+  /**
+   * Every row {@code fresh} adds, table by table, in COPY's binary format or (not {@code binary})
+   * its text format: the same values either way (BinaryCopyTest).
+   */
+  List<PreparedTable> tables(
+      String accountId, List<NewComment> fresh, Set<RuleLines.Key> stored, boolean binary) {
     int n = fresh.size();
     PreparedTable.Builder comments =
         new PreparedTable.Builder(
@@ -60,35 +75,42 @@ final class BatchPreparer {
             comment (id, platform, external_id, account_id, author_key, author_handle, author_name,
                      text, created_at, url, in_reply_to, raw_payload)""",
             n,
-            512);
+            512,
+            binary);
     PreparedTable.Builder classifications =
         new PreparedTable.Builder(
             "classification (comment_id, labels, review_labels, scores, evidence, rules_version)",
             n,
-            640);
+            640,
+            binary);
     PreparedTable.Builder items =
         new PreparedTable.Builder(
             """
             triage_item (id, comment_id, queues, actions, priority, due_by, reply_template,
                          reply_draft, decision)""",
             n,
-            1024);
+            1024,
+            binary);
     PreparedTable.Builder foiCases =
         new PreparedTable.Builder(
             """
             foi_case (reference, comment_id, received_at, due_date, requester_name,
                       real_name_discernible, address_present, description_present)""",
             n,
-            24);
+            24,
+            binary);
     PreparedTable.Builder media =
         new PreparedTable.Builder(
             "media_enquiry (comment_id, outlet, journalist, nature, deadline_text, deadline)",
             n,
-            32);
+            32,
+            binary);
     PreparedTable.Builder emails =
-        new PreparedTable.Builder("outbox (kind, destination, idempotency_key, payload)", n, 1024);
+        new PreparedTable.Builder(
+            "outbox (kind, destination, idempotency_key, payload)", n, 1024, binary);
     PreparedTable.Builder audit =
-        new PreparedTable.Builder("audit_log (actor, action, entity, entity_id, detail)", n, 640);
+        new PreparedTable.Builder(
+            "audit_log (actor, action, entity, entity_id, detail)", n, 640, binary);
     // Two comments that would share an idempotency key queue one email, as the second insert one
     // by one would have done nothing.
     Set<String> emailKeys = new HashSet<>();
@@ -104,8 +126,7 @@ final class BatchPreparer {
       audit(row, audit.rows());
       tables.forEach(PreparedTable.Builder::commentDone);
     }
-    return new PreparedBatch(
-        accountId, batch, fresh, tables.stream().map(PreparedTable.Builder::build).toList());
+    return tables.stream().map(PreparedTable.Builder::build).toList();
   }
 
   /**
@@ -203,7 +224,7 @@ final class BatchPreparer {
     copy.text(n.foiReference)
         .number(n.commentId)
         .instant(n.foiReceivedAt)
-        .text(foi.dueDate() == null ? null : foi.dueDate().toString())
+        .date(foi.dueDate())
         .text(foi.requesterName())
         .bool(foi.realNameDiscernible())
         .bool(foi.addressForCorrespondence())

@@ -27,7 +27,7 @@ final class Columns {
     List<String> column = new ArrayList<>(rows.size());
     for (T row : rows) {
       Instant instant = value.apply(row);
-      column.add(instant == null ? null : instant.toString());
+      column.add(instant == null ? null : IsoInstants.text(instant));
     }
     return column;
   }

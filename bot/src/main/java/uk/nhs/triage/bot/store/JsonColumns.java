@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import uk.nhs.triage.bot.routing.Decision;
+import uk.nhs.triage.bot.routing.FoiAssessment;
+import uk.nhs.triage.bot.routing.MediaEnquiry;
 import uk.nhs.triage.classifier.Classification;
 import uk.nhs.triage.classifier.Evidence;
 import uk.nhs.triage.classifier.LabelScore;
@@ -149,14 +151,51 @@ final class JsonColumns {
     value(decision.replyTemplate(), into);
     into.raw(",\"replyDraft\":");
     value(decision.replyDraft(), into);
-    // FOI and media are on few items: Jackson writes them (value's default)
     into.raw(",\"foi\":");
-    value(decision.foi(), into);
+    foiInto(decision.foi(), into);
     into.raw(",\"media\":");
-    value(decision.media(), into);
+    mediaInto(decision.media(), into);
     into.raw(",\"reasons\":");
     value(decision.reasons(), into);
     return into.raw('}');
+  }
+
+  /** The FOI assessment as Jackson writes the record: its components in order, nulls written. */
+  private void foiInto(FoiAssessment foi, JsonChars into) {
+    if (foi == null) {
+      into.raw("null");
+      return;
+    }
+    into.raw("{\"receivedAt\":");
+    value(foi.receivedAt(), into);
+    into.raw(",\"dueDate\":");
+    value(foi.dueDate(), into);
+    into.raw(",\"requesterName\":");
+    value(foi.requesterName(), into);
+    into.raw(",\"realNameDiscernible\":").raw(foi.realNameDiscernible() ? "true" : "false");
+    into.raw(",\"addressForCorrespondence\":")
+        .raw(foi.addressForCorrespondence() ? "true" : "false");
+    into.raw(",\"describesInformation\":").raw(foi.describesInformation() ? "true" : "false");
+    into.raw('}');
+  }
+
+  /** The media enquiry as Jackson writes the record: its components in order, nulls written. */
+  private void mediaInto(MediaEnquiry media, JsonChars into) {
+    if (media == null) {
+      into.raw("null");
+      return;
+    }
+    into.raw("{\"outlet\":");
+    value(media.outlet(), into);
+    into.raw(",\"journalist\":");
+    value(media.journalist(), into);
+    into.raw(",\"nature\":");
+    value(media.nature(), into);
+    into.raw(",\"deadlineText\":");
+    value(media.deadlineText(), into);
+    into.raw(",\"deadline\":");
+    value(media.deadline(), into);
+    into.raw('}');
   }
 
   /** An outbox payload or audit detail, as {@link #objectInto} writes it. */
@@ -198,7 +237,7 @@ final class JsonColumns {
       case Double number -> into.number(number);
       // Jackson's InstantSerializer and LocalDateSerializer use ISO_INSTANT and ISO_LOCAL_DATE,
       // which is what toString() writes.
-      case Instant instant -> into.string(instant.toString());
+      case Instant instant -> into.string(IsoInstants.text(instant));
       case LocalDate date -> into.string(date.toString());
       case Enum<?> constant -> into.string(constant.name());
       case Collection<?> values -> {

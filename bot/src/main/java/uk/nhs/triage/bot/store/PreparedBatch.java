@@ -6,7 +6,7 @@ import uk.nhs.triage.bot.pipeline.TriagedComment;
 /**
  * A polled batch made ready to store ({@link TriageStore#prepare}), outside the transaction that
  * stores it: the comments not stored yet have their ids (comment, triage item, FOI reference), and
- * every row they add is already COPY text, so storing it ({@link
+ * every row they add is already COPY rows (binary format), so storing it ({@link
  * TriageStore#saveBatch(PreparedBatch, String)}) mostly streams bytes. Nothing is stored by
  * preparing, except the rules version's rule lines (configuration, never anything a commenter
  * wrote); ids reserved for a comment that turns out to be stored by then are skipped, as a

@@ -3,13 +3,15 @@ package uk.nhs.triage.bot.store;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One table's rows of a {@link PreparedBatch} as COPY text (UTF-8 bytes), rendered ahead of the
- * transaction, with where each comment's rows begin: the whole text is sent as it is when every
+ * One table's rows of a {@link PreparedBatch} as COPY text (UTF-8 bytes) or COPY binary rows
+ * (without header and trailer, so any comments' rows can be cut out and sent), rendered ahead of
+ * the transaction, with where each comment's rows begin: the whole text is sent as it is when every
  * comment is still new at commit time, or only the rows of the comments that are.
  */
 final class PreparedTable {
 
   private final String target;
+  private final boolean binary;
   private final byte[] utf8;
   // starts[i]: where comment i's rows begin in utf8 (starts[n]: where they end); rowsBefore[i]:
   // how many rows come before them.
@@ -18,9 +20,15 @@ final class PreparedTable {
 
   private PreparedTable(CopyRows rows, int[] starts, int[] rowsBefore) {
     this.target = rows.target();
+    this.binary = rows.isBinary();
     this.utf8 = rows.bytes();
     this.starts = starts;
     this.rowsBefore = rowsBefore;
+  }
+
+  /** The table and the columns the rows fill: {@code "comment (id, text)"}. */
+  String target() {
+    return target;
   }
 
   int rows() {
@@ -31,7 +39,7 @@ final class PreparedTable {
   void copyInto(Handle handle, boolean[] keep, boolean keepAll) {
     int end = starts[starts.length - 1];
     if (keepAll) {
-      CopyRows.copyInto(handle, target, utf8, end, rows());
+      CopyRows.copyInto(handle, target, binary, utf8, end, rows());
       return;
     }
     byte[] kept = new byte[end];
@@ -45,7 +53,7 @@ final class PreparedTable {
         rows += rowsBefore[i + 1] - rowsBefore[i];
       }
     }
-    CopyRows.copyInto(handle, target, kept, length, rows);
+    CopyRows.copyInto(handle, target, binary, kept, length, rows);
   }
 
   /** Rows added comment by comment: {@link #commentDone} after each comment's rows (maybe none). */
@@ -57,7 +65,15 @@ final class PreparedTable {
 
     /** {@code bytesPerComment}: about how many bytes a comment's rows take (a first size). */
     Builder(String target, int comments, int bytesPerComment) {
-      this.rows = new CopyRows(target, comments * bytesPerComment);
+      this(target, comments, bytesPerComment, false);
+    }
+
+    /** {@code binary}: the rows in COPY's binary format ({@link CopyRows#binary}). */
+    Builder(String target, int comments, int bytesPerComment, boolean binary) {
+      this.rows =
+          binary
+              ? CopyRows.binary(target, comments * bytesPerComment)
+              : new CopyRows(target, comments * bytesPerComment);
       this.starts = new int[comments + 1];
       this.rowsBefore = new int[comments + 1];
     }

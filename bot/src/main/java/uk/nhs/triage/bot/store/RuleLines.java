@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import uk.nhs.triage.classifier.Classification;
@@ -18,7 +19,21 @@ import uk.nhs.triage.classifier.LabelScore;
 final class RuleLines {
 
   /** A rule line as stored: its rules version (never null: "" stands for none) and reference. */
-  record Key(String version, String ref) {}
+  record Key(String version, String ref) {
+    // Written out rather than left to the record's generated methods: a backfill looks up a key for
+    // every piece of evidence, and these compile to far less code.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key
+          && Objects.equals(version, key.version)
+          && Objects.equals(ref, key.ref);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(version) + Objects.hashCode(ref);
+    }
+  }
 
   private RuleLines() {}
 

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,8 @@ final class TriageRecords {
       long itemId,
       String foiReference) {
     List<PendingEmail> emails = new ArrayList<>();
-    for (Queue queue : decision.queues().stream().sorted().toList()) {
+    for (Enum<?> value : sorted(decision.queues())) {
+      Queue queue = (Queue) value;
       if (queue == Queue.COMMS) {
         continue;
       }
@@ -132,7 +134,12 @@ final class TriageRecords {
   }
 
   static List<String> sortedQueues(Decision decision) {
-    return names(decision.queues().stream().sorted().toList());
+    Enum<?>[] queues = sorted(decision.queues());
+    String[] names = new String[queues.length];
+    for (int i = 0; i < queues.length; i++) {
+      names[i] = queues[i].name();
+    }
+    return List.of(names);
   }
 
   static OffsetDateTime utc(Instant instant) {
@@ -140,10 +147,30 @@ final class TriageRecords {
   }
 
   static List<String> wireNames(Collection<Label> labels) {
-    return labels.stream().sorted().map(Label::wireName).toList();
+    Enum<?>[] sorted = sorted(labels);
+    String[] names = new String[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      names[i] = ((Label) sorted[i]).wireName();
+    }
+    return List.of(names);
   }
 
   static List<String> names(Collection<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).toList();
+    String[] names = new String[values.size()];
+    int i = 0;
+    for (Enum<?> value : values) {
+      names[i++] = value.name();
+    }
+    return List.of(names);
+  }
+
+  /**
+   * The constants in their declared order (what sorting a stream of them gives), with no stream: a
+   * backfill asks for these several times a comment.
+   */
+  private static Enum<?>[] sorted(Collection<? extends Enum<?>> values) {
+    Enum<?>[] sorted = values.toArray(new Enum<?>[0]);
+    Arrays.sort(sorted);
+    return sorted;
   }
 }

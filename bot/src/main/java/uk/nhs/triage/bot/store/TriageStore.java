@@ -96,8 +96,8 @@ public final class TriageStore {
   /**
    * Makes a batch ready to store, outside the transaction that will store it (a poll does it on the
    * thread that classified the batch, while the page before is being stored): finds the comments
-   * not stored yet, reserves their ids and renders their rows as COPY text. Stores nothing but the
-   * rule lines their evidence names.
+   * not stored yet, reserves their ids and renders their rows for COPY (binary format). Stores
+   * nothing but the rule lines their evidence names.
    */
   public PreparedBatch prepare(String accountId, List<TriagedComment> batch) {
     if (batch.isEmpty()) {

@@ -31,7 +31,7 @@ class CopyRowsTest {
   private static final Instant POSTED = Instant.parse("2026-04-01T12:00:00Z");
 
   /** Everything COPY, array literals or JSON treat specially, and Unicode beyond ASCII. */
-  private static final List<String> AWKWARD =
+  static final List<String> AWKWARD =
       List.of(
           "tab\there",
           "new\nline and \r\n Windows ending",
