@@ -2,7 +2,6 @@ package uk.nhs.triage.classifier;
 
 import java.io.IOException;
 import java.io.Reader;
-import org.apache.lucene.analysis.CharFilter;
 
 /**
  * Protects the marks that give social media words their meaning before word breaking splits them
@@ -10,28 +9,43 @@ import org.apache.lucene.analysis.CharFilter;
  * swear word ({@code f*ck}). Each is swapped one-for-one for a connector punctuation character that
  * Unicode word breaking keeps inside a word, so offsets need no correction; {@link
  * SocialTokenFilter} swaps them back in the token.
+ *
+ * <p>A char filter in effect, but a plain reader reused from comment to comment: {@link
+ * TriageAnalyzer} keeps one per token stream (so per thread) and hands it each comment with {@link
+ * #setInput}, so the comment's text is copied into a buffer kept from one comment to the next
+ * rather than into a new one each time (Lucene calls {@code initReader} once per comment). The
+ * tokenizer corrects no offsets for a plain reader, as none need correcting.
  */
-final class SocialMarkCharFilter extends CharFilter {
+final class SocialMarkCharFilter extends Reader {
   static final char HANDLE = '\u203F';
   static final char HASHTAG = '\u2040';
   static final char MASK = '\uFE33';
 
-  private char[] buffer;
+  private static final int INITIAL = 256;
+
+  /** A buffer grown past this for one long comment is not kept for the next. */
+  private static final int KEPT = 1 << 16;
+
+  private Reader input;
+  private char[] buffer = new char[INITIAL];
+  private boolean filled;
   private int length;
   private int position;
 
-  SocialMarkCharFilter(Reader in) {
-    super(in);
-  }
-
-  @Override
-  protected int correct(int currentOff) {
-    return currentOff;
+  /** Starts on the next comment's text. */
+  void setInput(Reader in) {
+    input = in;
+    filled = false;
+    length = 0;
+    position = 0;
+    if (buffer.length > KEPT) {
+      buffer = new char[INITIAL];
+    }
   }
 
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
-    if (buffer == null) {
+    if (!filled) {
       fill();
     }
     if (position >= length) {
@@ -43,8 +57,17 @@ final class SocialMarkCharFilter extends CharFilter {
     return n;
   }
 
+  @Override
+  public void close() throws IOException {
+    Reader in = input;
+    input = null;
+    if (in != null) {
+      in.close();
+    }
+  }
+
   private void fill() throws IOException {
-    buffer = new char[256];
+    filled = true;
     length = 0;
     int n;
     while ((n = input.read(buffer, length, buffer.length - length)) != -1) {

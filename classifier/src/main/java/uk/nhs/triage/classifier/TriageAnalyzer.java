@@ -1,6 +1,7 @@
 package uk.nhs.triage.classifier;
 
 import java.io.Reader;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
@@ -29,18 +30,20 @@ final class TriageAnalyzer extends Analyzer {
   }
 
   @Override
-  protected Reader initReader(String fieldName, Reader reader) {
-    return new SocialMarkCharFilter(reader);
-  }
-
-  @Override
   protected TokenStreamComponents createComponents(String fieldName) {
+    SocialMarkCharFilter marks = new SocialMarkCharFilter();
     Tokenizer tokenizer = new UAX29URLEmailTokenizer();
     TokenStream stream = new SocialTokenFilter(tokenizer);
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
     stream = new EnglishPossessiveFilter(stream);
     stream = new AsWrittenFilter(stream, spellings);
-    return new TokenStreamComponents(tokenizer, stream);
+    // the social marks' reader is reused, comment after comment, with this stream (see its doc)
+    Consumer<Reader> source =
+        reader -> {
+          marks.setInput(reader);
+          tokenizer.setReader(marks);
+        };
+    return new TokenStreamComponents(source, stream);
   }
 }
