@@ -32,6 +32,8 @@ final class RuleLoader {
   private static final Pattern WEIGHT = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
   static final String LANGUAGE = "language.conf";
   static final String SPELLINGS = "spellings.conf";
+  static final String WORDS = "words.conf";
+  private static final Pattern WORD_LIST = Pattern.compile("\\$([a-z_]+)");
 
   /** Everything loaded, ready for the classifier. */
   record Loaded(
@@ -118,6 +120,14 @@ final class RuleLoader {
       }
     }
 
+    Path wordsFile = dir.resolve(WORDS);
+    WordLists words =
+        new WordLists(
+            wordsFile,
+            contents.containsKey(wordsFile)
+                ? settings(wordsFile, contents.get(wordsFile))
+                : Map.of());
+
     Map<Label, LabelRules> labels = new EnumMap<>(Label.class);
     List<Rule> rules = new ArrayList<>();
     PersistentUserRule persistent = null;
@@ -127,6 +137,7 @@ final class RuleLoader {
       if (!fileName.endsWith(".rules")) {
         if (!file.equals(languageFile)
             && !file.equals(spellingFile)
+            && !file.equals(wordsFile)
             && !fileName.equals(ExampleNeighbours.FILE)) {
           throw new RuleFileException(
               file,
@@ -135,6 +146,8 @@ final class RuleLoader {
                   + LANGUAGE
                   + ", "
                   + SPELLINGS
+                  + ", "
+                  + WORDS
                   + ", "
                   + ExampleNeighbours.FILE
                   + " or <label>.rules");
@@ -157,7 +170,7 @@ final class RuleLoader {
       if (label == Label.PERSISTENT_USER) {
         persistent = persistentUser(file, entry.getValue());
       } else {
-        LabelRules parsed = labelRules(file, label, entry.getValue(), parser);
+        LabelRules parsed = labelRules(file, label, entry.getValue(), parser, words);
         labels.put(label, parsed);
         rules.addAll(parsed.rules());
       }
@@ -310,7 +323,7 @@ final class RuleLoader {
   }
 
   private static LabelRules labelRules(
-      Path file, Label label, List<String> lines, ExpressionParser parser) {
+      Path file, Label label, List<String> lines, ExpressionParser parser, WordLists words) {
     Double threshold = null;
     Double review = null;
     Label onNegation = null;
@@ -393,7 +406,7 @@ final class RuleLoader {
       String ref = name(file) + ":" + lineNo;
       String source = ref + " " + line;
       try {
-        List<String> lexed = ExpressionParser.lex(line);
+        List<String> lexed = ExpressionParser.lex(words.expand(line));
         String head = lexed.get(0);
         if (head.equalsIgnoreCase("unless")) {
           Expression e = parser.parse(lexed.subList(1, lexed.size()));
@@ -718,5 +731,34 @@ final class RuleLoader {
 
   private static String name(Path p) {
     return String.valueOf(p.getFileName());
+  }
+
+  /**
+   * The named word lists of {@code words.conf} ({@code home_harm = carer* | neighbour | ...}),
+   * written {@code $home_harm} in a rule: one list shared by the lines and files that need it.
+   */
+  private record WordLists(Path file, Map<String, Setting> lists) {
+    /** The rule line with each {@code $name} replaced by its list, in brackets. */
+    String expand(String line) {
+      if (line.indexOf('$') < 0) {
+        return line;
+      }
+      Matcher m = WORD_LIST.matcher(line);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        Setting list = lists.get(m.group(1));
+        if (list == null) {
+          throw new ExpressionParser.Problem(
+              "no word list named $"
+                  + m.group(1)
+                  + (lists.isEmpty()
+                      ? "; " + WORDS + " defines none"
+                      : "; " + WORDS + " defines $" + String.join(", $", lists.keySet())));
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement("(" + list.value() + ")"));
+      }
+      m.appendTail(out);
+      return out.toString();
+    }
   }
 }
