@@ -132,4 +132,24 @@ class SentimentRound8Test {
   void aWarningAboutAScamIsNotAComplaint(String text) {
     assertRulesDoNotFire(Label.NEGATIVE, text);
   }
+
+  // a worried disclosure about harm at home is safeguarding, not a complaint about the service
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Really worried, my elderly neighbour's curtains have been shut all week and the post is piling up",
+        "My neighbour lives alone and I haven't seen her for days, I'm really worried, who do I call?"
+      })
+  void aWorriedDisclosureAboutHomeIsNotAComplaint(String text) {
+    assertRulesDoNotFire(Label.NEGATIVE, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Mum lives on her own and the district nurse cancelled again, no one rang, appalling"
+      })
+  void aServiceFailingSomeoneAtHomeIsStillAComplaint(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
 }
