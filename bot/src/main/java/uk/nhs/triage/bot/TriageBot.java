@@ -38,7 +38,7 @@ public final class TriageBot implements AutoCloseable {
     this.environment = Map.copyOf(environment);
     this.clock = clock;
     this.store = new TriageStore(database.jdbi(), JsonMapper.create());
-    this.pollCycle = new PollCycle(wiring.triage(), store, clock, wiring.triage().historyWindow());
+    this.pollCycle = new PollCycle(wiring.triage(), store, clock);
     this.statsCheck = new AccountStatsCheck(store, clock);
     this.calendarCoverage = new CalendarCoverage(wiring.router().calendar(), clock);
   }

@@ -34,6 +34,7 @@ final class RuleLoader {
   static final String SPELLINGS = "spellings.conf";
   static final String WORDS = "words.conf";
   private static final Pattern WORD_LIST = Pattern.compile("\\$([a-z_]+)");
+  private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*(h|d|hours?|days?)");
 
   /** Everything loaded, ready for the classifier. */
   record Loaded(
@@ -123,7 +124,6 @@ final class RuleLoader {
     Path wordsFile = dir.resolve(WORDS);
     WordLists words =
         new WordLists(
-            wordsFile,
             contents.containsKey(wordsFile)
                 ? settings(wordsFile, contents.get(wordsFile))
                 : Map.of());
@@ -675,7 +675,7 @@ final class RuleLoader {
   }
 
   private static Duration duration(Path file, int line, String key, String text) {
-    Matcher m = Pattern.compile("([0-9]+)\\s*(h|d|hours?|days?)").matcher(text);
+    Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
       throw new RuleFileException(
           file, line, key + " must be hours or days, e.g. 24h or 7d, not '" + text + "'");
@@ -737,7 +737,7 @@ final class RuleLoader {
    * The named word lists of {@code words.conf} ({@code home_harm = carer* | neighbour | ...}),
    * written {@code $home_harm} in a rule: one list shared by the lines and files that need it.
    */
-  private record WordLists(Path file, Map<String, Setting> lists) {
+  private record WordLists(Map<String, Setting> lists) {
     /** The rule line with each {@code $name} replaced by its list, in brackets. */
     String expand(String line) {
       if (line.indexOf('$') < 0) {

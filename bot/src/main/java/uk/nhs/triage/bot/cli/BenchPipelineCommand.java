@@ -133,12 +133,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       OptionalDouble databaseBefore =
           databaseCpu == null ? OptionalDouble.empty() : databaseCpu.seconds();
       AccountPollResult result =
-          new PollCycle(
-                  wiring.triage(),
-                  store,
-                  Clock.systemUTC(),
-                  wiring.triage().historyWindow(),
-                  backfill)
+          new PollCycle(wiring.triage(), store, Clock.systemUTC(), backfill)
               .poll(account.id(), adapter);
       double seconds = (System.nanoTime() - started) / 1e9;
       double processCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
@@ -155,9 +150,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       }
 
       PipelineTimings polling = new PipelineTimings(done -> {});
-      PollCycle normal =
-          new PollCycle(
-              wiring.triage(), store, Clock.systemUTC(), wiring.triage().historyWindow(), polling);
+      PollCycle normal = new PollCycle(wiring.triage(), store, Clock.systemUTC(), polling);
       ProgressBar pollingBar = new ProgressBar(err, "polling    ", rounds);
       for (int round = 1; round <= rounds; round++) {
         writer.append(perRound);

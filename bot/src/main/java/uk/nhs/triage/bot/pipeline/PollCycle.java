@@ -43,20 +43,16 @@ public final class PollCycle {
   private final Duration historyWindow;
   private final PollListener listener;
 
-  public PollCycle(Triage triage, TriageStore store, Clock clock, Duration historyWindow) {
-    this(triage, store, clock, historyWindow, PollListener.NONE);
+  public PollCycle(Triage triage, TriageStore store, Clock clock) {
+    this(triage, store, clock, PollListener.NONE);
   }
 
-  public PollCycle(
-      Triage triage,
-      TriageStore store,
-      Clock clock,
-      Duration historyWindow,
-      PollListener listener) {
+  /** An author's stored history is loaded as far back as the rules read it. */
+  public PollCycle(Triage triage, TriageStore store, Clock clock, PollListener listener) {
     this.triage = triage;
     this.store = store;
     this.clock = clock;
-    this.historyWindow = historyWindow;
+    this.historyWindow = triage.historyWindow();
     this.listener = listener;
   }
 

@@ -35,8 +35,7 @@ class JournalistFollowUpTest {
   private static PollCycle cycle(TriageStore store, Instant now) {
     TriageConfig config = TriageConfig.load(Path.of("..", "config", "demo", "triage.yml"));
     Wiring wiring = Wiring.of(config);
-    return new PollCycle(
-        wiring.triage(), store, Clock.fixed(now, ZoneOffset.UTC), wiring.triage().historyWindow());
+    return new PollCycle(wiring.triage(), store, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private static SourceAdapter one(String id, Author author, String text, Instant at) {

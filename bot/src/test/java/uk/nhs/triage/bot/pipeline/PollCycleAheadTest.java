@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,8 +32,7 @@ class PollCycleAheadTest {
 
   private static PollCycle cycle(TriageStore store) {
     TriageConfig config = TriageConfig.load(Path.of("..", "config", "demo", "triage.yml"));
-    return new PollCycle(
-        Wiring.of(config).triage(), store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
+    return new PollCycle(Wiring.of(config).triage(), store, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   /** Pages of five comments, cursors p1, p2, ...; {@code broken} page has an empty external id. */

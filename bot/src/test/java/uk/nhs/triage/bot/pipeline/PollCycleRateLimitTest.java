@@ -42,8 +42,7 @@ class PollCycleRateLimitTest {
 
   private static PollCycle cycle(TriageStore store) {
     TriageConfig config = TriageConfig.load(Path.of("..", "config", "demo", "triage.yml"));
-    return new PollCycle(
-        Wiring.of(config).triage(), store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
+    return new PollCycle(Wiring.of(config).triage(), store, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
