@@ -95,7 +95,7 @@ public final class Router {
    *     opening when it arrived out of hours and is not urgent)
    */
   public Decision route(Comment comment, Classification classification, Instant receivedAt) {
-    Outcome outcome = new Outcome();
+    Outcome outcome = new Outcome(calendar.isOfficeHours(receivedAt));
     Set<Label> fired = classification.labels();
     for (RoutingRule rule : table.rules()) {
       if (!fired.contains(rule.label())) {
@@ -152,23 +152,18 @@ public final class Router {
     if (rule.priority().compareTo(outcome.priority) < 0) {
       outcome.priority = rule.priority();
     }
-    if (!receivedAt.equals(outcome.hoursOf)) {
-      // Worked out once a comment, not once a rule: the same for every rule that applies.
-      outcome.hoursOf = receivedAt;
-      outcome.open = calendar.isOfficeHours(receivedAt);
-      outcome.opening = outcome.open ? receivedAt : calendar.nextOfficeOpening(receivedAt);
-    }
     boolean open = outcome.open;
-    // Out of hours only urgent rules run the clock now; the rest start when the office opens.
+    // Out of hours only urgent rules run the clock now; the rest start when the office opens
+    // (worked out once a comment, and only when a rule needs it).
+    if (!rule.anyHour() && outcome.opening == null) {
+      outcome.opening = open ? receivedAt : calendar.nextOfficeOpening(receivedAt);
+    }
     Instant start = rule.anyHour() ? receivedAt : outcome.opening;
     Instant due = rule.due().dueFrom(start, calendar);
     if (due != null && (outcome.dueBy == null || due.isBefore(outcome.dueBy))) {
       outcome.dueBy = due;
     }
     RuleWords words = ruleWords.get(rule);
-    if (words == null) {
-      words = RuleWords.of(rule);
-    }
     StringBuilder reason = new StringBuilder(why).append(": ").append(words.reasonAndQueues());
     if (due != null) {
       reason.append(words.due());
@@ -260,9 +255,13 @@ public final class Router {
     FoiAssessment foi;
     MediaEnquiry media;
     int applied;
-    // Whether the office is open at hoursOf, and when it next opens (hoursOf itself when open).
-    Instant hoursOf;
-    boolean open;
+    // Whether the office is open when the comment came, and when it next opens (that time itself
+    // when open; null until a rule needs it).
+    final boolean open;
     Instant opening;
+
+    Outcome(boolean open) {
+      this.open = open;
+    }
   }
 }

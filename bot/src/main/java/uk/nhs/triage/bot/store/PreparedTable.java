@@ -63,12 +63,11 @@ final class PreparedTable {
     private final int[] rowsBefore;
     private int comments;
 
-    /** {@code bytesPerComment}: about how many bytes a comment's rows take (a first size). */
-    Builder(String target, int comments, int bytesPerComment) {
-      this(target, comments, bytesPerComment, false);
-    }
-
-    /** {@code binary}: the rows in COPY's binary format ({@link CopyRows#binary}). */
+    /**
+     * {@code bytesPerComment}: about how many bytes a comment's rows take (a first size); {@code
+     * binary}: the rows in COPY's binary format ({@link CopyRows#binary}), as the batch path sends
+     * them; text is kept as the reading {@code BinaryCopyTest} compares them against.
+     */
     Builder(String target, int comments, int bytesPerComment, boolean binary) {
       this.rows =
           binary
