@@ -1,0 +1,93 @@
+package uk.nhs.triage.classifier;
+
+import static uk.nhs.triage.classifier.ShippedRules.assertDoesNotFire;
+import static uk.nhs.triage.classifier.ShippedRules.assertFires;
+import static uk.nhs.triage.classifier.ShippedRules.assertRulesDoNotFire;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Round 9 of patient_safety.rules (docs/quality.md, "Round 9"): hyperbole, television, advice,
+ * outcomes that were fine and journalists' enquiries are not reports of harm; a wrong dose, sight
+ * lost while waiting and a patient on the floor for nobody knows how long are. Each text is new
+ * wording, not taken from a corpus.
+ */
+class SafetyRound9Test {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Forty minutes on hold to the surgery this morning, nearly died of boredom",
+        "Almost had a heart attack at the price of the coffee in the hospital atrium 😂",
+        "Didn't die of course, but an hour for a prescription at the hospital pharmacy is a joke",
+        "Phone battery died while I was waiting in A&E, four hours and counting"
+      })
+  void hyperboleAboutNothingDangerousIsNotHarm(String text) {
+    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "That medical drama last night had a patient fall off the trolley and nobody noticed, as if",
+        "Quick reminder to our older followers: if you have a fall at home, ring 111 even if you feel fine"
+      })
+  void televisionAndAdviceAreNotHarm(String text) {
+    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "It was like something out of a hospital drama, Mum lay on the ward floor for three hours"
+            + " and nobody came"
+      })
+  void harmLikenedToTelevisionIsStillHarm(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Hello, I'm a reporter at the Courier. A family tells us their mum lay on the floor for hours"
+            + " waiting for an ambulance. Could the trust give us a statement by 5pm?",
+        "Health correspondent here: we are publishing a piece on patients who died waiting for beds."
+            + " Would the press office like to comment?"
+      })
+  void aJournalistsEnquiryIsForThePressOfficeNotPatientSafety(String text) {
+    assertDoesNotFire(Label.PATIENT_SAFETY, text);
+    assertFires(Label.PRESS_CONTACT, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "I'm a journalist but writing as a daughter: Mum lay on the ward floor for three hours and"
+            + " nobody came"
+      })
+  void aJournalistReportingHarmAsAFamilyMemberStillCounts(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Grandad was given 20mg of morphine instead of 2mg on the surgical ward last night",
+        "By the time the retina clinic saw her she had lost the sight in one eye, the referral sat"
+            + " waiting for two months",
+        "Found Dad on the floor of his side room and the nurses have no idea how long he'd been there"
+      })
+  void aWrongDoseLostSightAndAnUntimedFallAreHarm(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Her flu jab was cancelled twice because the clinic double booked, third time lucky",
+        "Out of hours rang back after six hours about my son's earache. He was fine by then tbh"
+      })
+  void cancelledJabsAndAFineOutcomeAreNotHarm(String text) {
+    assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
+  }
+}
