@@ -90,4 +90,25 @@ class SafetyRound9Test {
   void cancelledJabsAndAFineOutcomeAreNotHarm(String text) {
     assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Logged into the NHS app and I can see someone else's blood results and their address",
+        "Eight months since my complaint about Dad's care and still no reply from the complaints team",
+        "Our baby died on your unit last spring and we are still waiting for the investigation report"
+      })
+  void aDataBreachOrAComplaintChasedIsNotANewReportOfHarm(String text) {
+    assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The pharmacy gave Mum someone else's tablets and she has been on them for a week, she is"
+            + " dizzy and keeps falling"
+      })
+  void someoneElsesMedicinesAreStillHarm(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
 }
