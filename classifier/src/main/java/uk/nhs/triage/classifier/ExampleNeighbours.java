@@ -84,13 +84,15 @@ final class ExampleNeighbours {
 
   /**
    * What {@code examples.conf} sets: which labels the examples may give, how many neighbours vote,
-   * the share of their votes a label needs, how common a word may be and still count, how few words
-   * a comment may have and still be compared, and whether praise is left to the rules.
+   * the share of their votes a label needs, and the larger share it needs when its own rules add up
+   * to nothing, how common a word may be and still count, how few words a comment may have and
+   * still be compared, and whether praise is left to the rules.
    */
   record Settings(
       Label[] labels,
       int neighbours,
       double share,
+      double shareUnmatched,
       double commonWords,
       int minWords,
       boolean skipPraise) {}
@@ -298,10 +300,11 @@ final class ExampleNeighbours {
   /**
    * The labels among {@code open} (one bit per label ordinal) that the nearest examples suggest for
    * the analysed comment, each with the evidence that names them; empty when none reaches its
-   * share. Labels outside {@code open} are neither searched for nor suggested: when none is left
+   * share: {@code shareUnmatched} for the labels in {@code unmatched} (their own rules add up to
+   * nothing). Labels outside {@code open} are neither searched for nor suggested: when none is left
    * the examples are not compared at all.
    */
-  Map<Label, Evidence> suggest(CommentTokens tokens, int open) {
+  Map<Label, Evidence> suggest(CommentTokens tokens, int open, int unmatched) {
     if ((open & labelMask) == 0) {
       return Map.of();
     }
@@ -334,7 +337,8 @@ final class ExampleNeighbours {
         }
       }
       double got = votes / total;
-      if (got >= settings.share()) {
+      double needs = (unmatched & bit) != 0 ? settings.shareUnmatched() : settings.share();
+      if (got >= needs) {
         List<String> voters = new ArrayList<>();
         int first = -1;
         for (int i = 0; i < found; i++) {
@@ -343,7 +347,7 @@ final class ExampleNeighbours {
             first = first < 0 ? bestDoc[i] : first;
           }
         }
-        out.put(label, evidence(label, got, voters, found, shared(query, words, first)));
+        out.put(label, evidence(label, got, needs, voters, found, shared(query, words, first)));
       }
     }
     return out;
@@ -403,7 +407,7 @@ final class ExampleNeighbours {
   }
 
   private Evidence evidence(
-      Label label, double got, List<String> voters, int of, List<String> shared) {
+      Label label, double got, double needs, List<String> voters, int of, List<String> shared) {
     String rule =
         String.format(
             Locale.ROOT,
@@ -413,7 +417,7 @@ final class ExampleNeighbours {
             of,
             label.wireName(),
             got,
-            settings.share(),
+            needs,
             String.join(", ", voters.subList(0, Math.min(5, voters.size()))));
     // no reference: the text names this comment's own neighbours, so it differs comment by comment
     return new Evidence(rule, null, shared, 0);

@@ -511,7 +511,14 @@ final class RuleLoader {
         file,
         s,
         List.of(
-            "files", "labels", "neighbours", "share", "common_words", "min_words", "skip_praise"));
+            "files",
+            "labels",
+            "neighbours",
+            "share",
+            "share_unmatched",
+            "common_words",
+            "min_words",
+            "skip_praise"));
     List<Path> files = new ArrayList<>();
     Setting named = s.get("files");
     for (String name : named == null ? new String[0] : named.value().split(",")) {
@@ -535,6 +542,11 @@ final class RuleLoader {
       throw new RuleFileException(file, line(s, "neighbours"), "neighbours must be 1 or more");
     }
     double share = fraction(file, s, "share", 0.5);
+    double shareUnmatched = fraction(file, s, "share_unmatched", share);
+    if (shareUnmatched < share) {
+      throw new RuleFileException(
+          file, line(s, "share_unmatched"), "share_unmatched must be at least share");
+    }
     double common = fraction(file, s, "common_words", 0.25);
     return ExampleNeighbours.load(
         file,
@@ -543,6 +555,7 @@ final class RuleLoader {
             labels.toArray(new Label[0]),
             neighbours,
             share,
+            shareUnmatched,
             common,
             integer(file, s, "min_words", 3),
             bool(file, s, "skip_praise", true)),

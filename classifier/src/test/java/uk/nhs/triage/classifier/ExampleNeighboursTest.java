@@ -138,6 +138,28 @@ class ExampleNeighboursTest {
   }
 
   @Test
+  void whereTheLabelsRulesFoundNothingTheNeighboursNeedTheLargerShare() throws IOException {
+    String comment = "my grandad was left on the floor of the car park for ages after a fall";
+    writeConf("labels = patient_safety\nneighbours = 7\nshare = 0.5\n");
+    assertThat(Classifier.load(rules).classify(comment).labels())
+        .as("a bare majority is enough when share_unmatched is not set")
+        .contains(Label.PATIENT_SAFETY);
+
+    writeConf("labels = patient_safety\nneighbours = 7\nshare = 0.5\nshare_unmatched = 0.99\n");
+    assertThat(Classifier.load(rules).classify(comment).labels())
+        .as("no patient_safety line matched, so the neighbours need 0.99")
+        .doesNotContain(Label.PATIENT_SAFETY);
+
+    Files.writeString(rules.resolve("patient_safety.rules"), "threshold = 2\n1 grandad\n");
+    Classification got = Classifier.load(rules).classify(comment);
+    assertThat(got.labels())
+        .as("a line that matched, short of the threshold, leaves the usual share")
+        .contains(Label.PATIENT_SAFETY);
+    assertThat(got.scores().get(Label.PATIENT_SAFETY).evidence())
+        .anySatisfy(e -> assertThat(e.rule()).contains("needs 0.50"));
+  }
+
+  @Test
   void aLabelTheRulesAlreadyGaveKeepsItsRuleEvidenceOnly() {
     Classification got =
         Classifier.load(rules).classify("wrong dose given, then she was left on the floor");
@@ -170,6 +192,11 @@ class ExampleNeighboursTest {
     assertThatThrownBy(() -> Classifier.load(rules))
         .hasMessageStartingWith("examples.conf:5: ")
         .hasMessageContaining("unknown setting 'nearest'");
+
+    writeConf("labels = patient_safety\nshare = 0.6\nshare_unmatched = 0.5\n");
+    assertThatThrownBy(() -> Classifier.load(rules))
+        .hasMessageStartingWith("examples.conf:6: ")
+        .hasMessageContaining("share_unmatched must be at least share");
 
     writeConf("labels = patient_safety\n");
     Files.writeString(
