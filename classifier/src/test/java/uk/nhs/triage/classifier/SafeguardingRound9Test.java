@@ -33,4 +33,20 @@ class SafeguardingRound9Test {
   void illnessBesideNeglectIsStillASafeguardingConcern(String text) {
     assertFires(Label.SAFEGUARDING, text);
   }
+
+  // after the blind dev17 corpus
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Does the walk-in centre give out the morning after pill or is it pharmacy only?",
+        "Shout out to the care staff at Oak Lodge who sang with Mum on her birthday",
+        "Free online sessions on spotting exploitation next week, open to all, book via the link"
+            + " below",
+        "Last night's episode where the nurse gives the wrong drug had me shouting at the telly",
+        "My 3 week old keeps sicking up after feeds, is that normal or should I ring the health"
+            + " visitor?"
+      })
+  void adviceAdvertsTelevisionAndPraiseAreNotConcerns(String text) {
+    assertDoesNotFire(Label.SAFEGUARDING, text);
+  }
 }

@@ -1,10 +1,12 @@
 package uk.nhs.triage.classifier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhs.triage.classifier.ShippedRules.assertDoesNotFire;
 import static uk.nhs.triage.classifier.ShippedRules.assertFires;
 import static uk.nhs.triage.classifier.ShippedRules.assertRulesDoNotFire;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -110,5 +112,26 @@ class SafetyRound9Test {
       })
   void someoneElsesMedicinesAreStillHarm(String text) {
     assertFires(Label.PATIENT_SAFETY, text);
+  }
+
+  // after the blind dev17 corpus: each text fires, and the new family is among its evidence
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '#',
+      quoteCharacter = '`',
+      value = {
+        "Dispensary on our ward has no second checks on insulin any more, one tech for the whole"
+            + " floor # no second check",
+        "My dad is coughing up blood and the surgery said come back next week when the locum is in"
+            + " # coughing up blood",
+        "Six weeks on the list with a lump under her arm and she has lost two stone since"
+            + " # \"lost two stone\"",
+        "The walk-in centre said it's just a strain. Turned out to be a fracture that healed"
+            + " crooked # \"said it's\""
+      })
+  void checksSkippedBloodIgnoredALumpLeftAndAMissedDiagnosisAreHarm(String text, String family) {
+    assertFires(Label.PATIENT_SAFETY, text);
+    assertThat(ShippedRules.CLASSIFIER.classify(text).scores().get(Label.PATIENT_SAFETY).evidence())
+        .anySatisfy(e -> assertThat(e.rule()).contains(family));
   }
 }
