@@ -33,4 +33,16 @@ class SentimentRound9Test {
   void anInsultOrABadComparisonIsNegative(String text) {
     assertFires(Label.NEGATIVE, text);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Asked when the scan results would be back and got 'in due course'. Very helpful, thanks.",
+        "The new online triage form is just the old phone queue with extra steps",
+        "Never been treated like this by a receptionist in forty years at the practice",
+        "Why has nobody from the ward rung us back about Dad's operation date?"
+      })
+  void sarcasticThanksAndQuestionsAboutInactionAreNegative(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
 }
