@@ -42,9 +42,11 @@ class SafetyRound9Test {
   @ValueSource(
       strings = {
         "It was like something out of a hospital drama, Mum lay on the ward floor for three hours"
-            + " and nobody came"
+            + " and nobody came",
+        "We ended up on ITV news because Dad lay on a trolley for 30 hours with a broken hip and"
+            + " nobody gave him pain relief"
       })
-  void harmLikenedToTelevisionIsStillHarm(String text) {
+  void harmLikenedToTelevisionOrToldOnTheNewsIsStillHarm(String text) {
     assertFires(Label.PATIENT_SAFETY, text);
   }
 
