@@ -136,4 +136,25 @@ class SafetyRound9Test {
     assertThat(ShippedRules.CLASSIFIER.classify(text).scores().get(Label.PATIENT_SAFETY).evidence())
         .anySatisfy(e -> assertThat(e.rule()).contains(family));
   }
+
+  // after the blind dev18 corpus
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Writing as a patient, not a reporter: just a very happy mum. Thanks to the eye clinic for"
+            + " fitting us in on Saturday"
+      })
+  void beingFittedInIsNotAFit(String text) {
+    assertRulesDoNotFire(Label.PATIENT_SAFETY, text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The plaster was taken off too early on the ward and nobody checked it, now her ankle has"
+            + " healed crooked"
+      })
+  void aBoneLeftToHealCrookedIsHarm(String text) {
+    assertFires(Label.PATIENT_SAFETY, text);
+  }
 }
