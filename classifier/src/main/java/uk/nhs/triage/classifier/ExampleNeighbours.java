@@ -32,9 +32,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * default similarity: k1 1.2, b 0.75), in one pass over those postings; words held by more than
  * {@code common_words} of the examples are left out, as they tell examples apart too little. The
  * {@code neighbours} best examples vote for their labels with their score, and a label whose share
- * of the votes reaches {@code share} is suggested, with the examples that voted as its evidence. A
- * comment never counts as its own neighbour (an example with exactly its text is skipped), so
- * evaluating a corpus that is also an example set measures each comment against the others.
+ * of the votes reaches {@code share} ({@code share_unmatched} where the label's own rules add up to
+ * nothing) is suggested, with the examples that voted as its evidence. A comment never counts as
+ * its own neighbour (an example with exactly its text is skipped), so evaluating a corpus that is
+ * also an example set measures each comment against the others.
  *
  * <p>Cost: the comment is not analysed again. The words worth comparing get an int id each; {@link
  * CommentTokens} looks each distinct word up once per memo generation, during the rules' own
