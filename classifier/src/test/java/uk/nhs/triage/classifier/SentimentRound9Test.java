@@ -1,7 +1,9 @@
 package uk.nhs.triage.classifier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhs.triage.classifier.ShippedRules.assertFires;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,5 +46,30 @@ class SentimentRound9Test {
       })
   void sarcasticThanksAndQuestionsAboutInactionAreNegative(String text) {
     assertFires(Label.NEGATIVE, text);
+  }
+
+  // after the blind dev18 corpus
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Nice new signs in outpatients. Shame there's still nobody on the desk after 4pm",
+        "The physio said they'd ring on Monday with a date. It's Thursday and nobody has",
+        "The hearing loop in audiology has been out of order for three weeks",
+        "I've been waiting seven months for a follow-up letter from neurology"
+      })
+  void spoiledPraiseABrokenPromiseAndLongWaitsAreNegative(String text) {
+    assertFires(Label.NEGATIVE, text);
+  }
+
+  // "broken down by month" is a request's wording, not something broken for weeks; the figures
+  // asked for are not the writer's own wait
+  @Test
+  void aRequestForWaitingFiguresIsNotReadAsABreakdownOrAWait() {
+    String text =
+        "Please provide the number of patients waiting more than 52 weeks for a hip, broken down"
+            + " by month";
+    assertThat(ShippedRules.CLASSIFIER.classify(text).scores().get(Label.NEGATIVE).evidence())
+        .noneSatisfy(e -> assertThat(e.rule()).contains("\"not working\") NEAR/3 (weeks"))
+        .noneSatisfy(e -> assertThat(e.rule()).contains("(\"been waiting\" | \"still waiting\""));
   }
 }
