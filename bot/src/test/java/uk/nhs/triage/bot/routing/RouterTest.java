@@ -1,6 +1,7 @@
 package uk.nhs.triage.bot.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.nhs.triage.bot.routing.Action.ACKNOWLEDGE_AND_THANK;
 import static uk.nhs.triage.bot.routing.Action.ADVICE_AND_ASSISTANCE;
 import static uk.nhs.triage.bot.routing.Action.ASK_CONTACT_DETAILS_PRIVATELY;
@@ -37,6 +38,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.nhs.triage.adapters.Author;
 import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.bot.calendar.CalendarException;
 import uk.nhs.triage.bot.calendar.WorkingCalendar;
 import uk.nhs.triage.bot.config.Organisation;
 import uk.nhs.triage.classifier.Classification;
@@ -142,6 +144,26 @@ class RouterTest {
     assertThat(decision.dueBy()).isEqualTo(SATURDAY_NIGHT);
     assertThat(decision.replyTemplate()).isNull();
     assertThat(decision.replyDraft()).isNull();
+  }
+
+  @Test
+  void safeguardingOnTheLastNightTheCalendarCoversIsStillRoutedAtAnyHour() {
+    // late on the last day the bank-holidays file covers, the office next opens in a year it does
+    // not: a rule that runs at any hour must not need that opening
+    Instant lastNight = CALENDAR.coveredUntil().atTime(23, 0).atZone(LONDON).toInstant();
+    assertThatThrownBy(() -> CALENDAR.nextOfficeOpening(lastNight))
+        .as("the next opening is past the calendar's years")
+        .isInstanceOf(CalendarException.class);
+
+    Decision decision =
+        route(
+            comment("A child is being left alone at night next door"),
+            fired(SAFEGUARDING),
+            lastNight);
+
+    assertThat(decision.queues()).contains(Queue.SAFEGUARDING);
+    assertThat(decision.dueBy()).isEqualTo(lastNight);
+    assertThat(decision.reasons()).anyMatch(r -> r.contains("at any hour"));
   }
 
   @Test
