@@ -8,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warns before the bank holidays file runs out. Past its last year no FOI deadline can be counted
- * (the router then leaves the date to the FOI team), so the file needs next year's dates well
- * before then: an FOI request received {@link #LEAD_DAYS} days before the end already has its 20th
- * working day in the next year. Warns at start-up and at most once a day after.
+ * Warns before the bank holidays file runs out. Past its last year no FOI deadline and no due time
+ * in working days can be counted (the router then routes the comment without one and says why,
+ * leaving the date to a person), so the file needs next year's dates well before then: an FOI
+ * request received {@link #LEAD_DAYS} days before the end already has its 20th working day in the
+ * next year. Warns at start-up and at most once a day after.
  */
 public final class CalendarCoverage {
   /** 20 working days span up to about 32 calendar days over Christmas; warn a month earlier. */
@@ -38,7 +39,9 @@ public final class CalendarCoverage {
     }
     String when =
         daysLeft < 0
-            ? "ended on " + end + ": FOI statutory deadlines are not being computed"
+            ? "ended on "
+                + end
+                + ": FOI statutory deadlines and working-day due times are not being computed"
             : "ends on "
                 + end
                 + " ("

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.bot.calendar.CalendarException;
 import uk.nhs.triage.bot.calendar.WorkingCalendar;
 import uk.nhs.triage.bot.config.Organisation;
 import uk.nhs.triage.bot.config.TriageConfig;
@@ -153,19 +154,35 @@ public final class Router {
       outcome.priority = rule.priority();
     }
     boolean open = outcome.open;
-    // Out of hours only urgent rules run the clock now; the rest start when the office opens
-    // (worked out once a comment, and only when a rule needs it).
-    if (!rule.anyHour() && outcome.opening == null) {
-      outcome.opening = open ? receivedAt : calendar.nextOfficeOpening(receivedAt);
+    Instant start = null;
+    Instant due;
+    String uncounted = null;
+    try {
+      // Out of hours only urgent rules run the clock now; the rest start when the office opens
+      // (worked out once a comment, and only when a rule needs it).
+      if (!rule.anyHour() && outcome.opening == null) {
+        outcome.opening = open ? receivedAt : calendar.nextOfficeOpening(receivedAt);
+      }
+      start = rule.anyHour() ? receivedAt : outcome.opening;
+      due = rule.due().dueFrom(start, calendar);
+    } catch (CalendarException e) {
+      // Past the bank holidays file's years: route the comment without a guessed due time (as
+      // for an FOI deadline), and say why, rather than fail the whole poll on it.
+      due = null;
+      uncounted = e.getMessage();
     }
-    Instant start = rule.anyHour() ? receivedAt : outcome.opening;
-    Instant due = rule.due().dueFrom(start, calendar);
     if (due != null && (outcome.dueBy == null || due.isBefore(outcome.dueBy))) {
       outcome.dueBy = due;
     }
     RuleWords words = ruleWords.get(rule);
     StringBuilder reason = new StringBuilder(why).append(": ").append(words.reasonAndQueues());
-    if (due != null) {
+    if (uncounted != null) {
+      reason
+          .append(words.due())
+          .append(" not counted (")
+          .append(uncounted)
+          .append("); a person sets it");
+    } else if (due != null) {
       reason.append(words.due());
       if (!open && !rule.anyHour()) {
         reason.append(" from the next office opening (").append(local(start)).append(")");

@@ -167,6 +167,21 @@ class RouterTest {
   }
 
   @Test
+  void aComplaintWhoseDueTimeIsPastTheCalendarsYearsIsRoutedWithoutAGuessedTime() {
+    // three working days from the last night the bank-holidays file covers cannot be counted: the
+    // complaint still reaches its queues, with no due time and the reason saying why, instead of
+    // failing the poll that fetched it
+    Instant lastNight = CALENDAR.coveredUntil().atTime(23, 0).atZone(LONDON).toInstant();
+
+    Decision decision = route(comment("Still waiting for a reply"), fired(NEGATIVE), lastNight);
+
+    assertThat(decision.queues()).containsExactly(Queue.COMMS);
+    assertThat(decision.dueBy()).isNull();
+    assertThat(decision.reasons())
+        .anyMatch(r -> r.contains("not counted") && r.contains("a person sets it"));
+  }
+
+  @Test
   void safetyCommentAtTwoOnSaturdayMorningIsUrgentAndDueNow() {
     Decision decision =
         route(
