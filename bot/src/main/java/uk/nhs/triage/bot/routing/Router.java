@@ -96,7 +96,7 @@ public final class Router {
    *     opening when it arrived out of hours and is not urgent)
    */
   public Decision route(Comment comment, Classification classification, Instant receivedAt) {
-    Outcome outcome = new Outcome(calendar.isOfficeHours(receivedAt));
+    Outcome outcome = new Outcome(officeOpen(receivedAt));
     Set<Label> fired = classification.labels();
     for (RoutingRule rule : table.rules()) {
       if (!fired.contains(rule.label())) {
@@ -143,6 +143,18 @@ public final class Router {
         outcome.foi,
         outcome.media,
         outcome.reasons);
+  }
+
+  /**
+   * Whether the office is open at {@code at}; false when the calendar cannot say (a weekday past
+   * the bank holidays file's years), so that the due times needing it are left to a person.
+   */
+  private boolean officeOpen(Instant at) {
+    try {
+      return calendar.isOfficeHours(at);
+    } catch (CalendarException e) {
+      return false;
+    }
   }
 
   private void apply(

@@ -182,6 +182,31 @@ class RouterTest {
   }
 
   @Test
+  void commentsReceivedAfterTheCalendarHasRunOutAreStillRouted() {
+    // a weekday morning after the bank-holidays file's last year: whether the office is open cannot
+    // be told, yet the complaint reaches its queue without a guessed time and the safeguarding
+    // concern is due at once
+    LocalDate weekday = CALENDAR.coveredUntil().plusDays(1);
+    while (weekday.getDayOfWeek().getValue() > 5) {
+      weekday = weekday.plusDays(1);
+    }
+    Instant morning = weekday.atTime(10, 0).atZone(LONDON).toInstant();
+
+    Decision complaint = route(comment("Still waiting for a reply"), fired(NEGATIVE), morning);
+    assertThat(complaint.queues()).containsExactly(Queue.COMMS);
+    assertThat(complaint.dueBy()).isNull();
+    assertThat(complaint.reasons()).anyMatch(r -> r.contains("not counted"));
+
+    Decision concern =
+        route(
+            comment("A child is being left alone at night next door"),
+            fired(SAFEGUARDING),
+            morning);
+    assertThat(concern.queues()).contains(Queue.SAFEGUARDING);
+    assertThat(concern.dueBy()).isEqualTo(morning);
+  }
+
+  @Test
   void safetyCommentAtTwoOnSaturdayMorningIsUrgentAndDueNow() {
     Decision decision =
         route(
