@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uk.nhs.triage.bot.calendar.CalendarException;
 import uk.nhs.triage.bot.calendar.WorkingCalendar;
 import uk.nhs.triage.bot.routing.Priority;
 import uk.nhs.triage.bot.routing.Queue;
@@ -169,14 +170,17 @@ final class NotificationEmails {
         .append('\n');
     Instant received = instant(entry.payload().get("postedAt"));
     LocalDate receipt = calendar.dateOf(received != null ? received : Instant.now());
-    LocalDate ackDue =
-        calendar.addWorkingDays(
-            receipt, PALS_ACKNOWLEDGEMENT_WORKING_DAYS, calendar.officeHours().holidayNations());
-    body.append("Acknowledgement due: ")
-        .append(date(ackDue))
-        .append(" (")
-        .append(PALS_ACKNOWLEDGEMENT_WORKING_DAYS)
-        .append(" working days)\n");
+    body.append("Acknowledgement due: ");
+    try {
+      LocalDate ackDue =
+          calendar.addWorkingDays(
+              receipt, PALS_ACKNOWLEDGEMENT_WORKING_DAYS, calendar.officeHours().holidayNations());
+      body.append(date(ackDue));
+    } catch (CalendarException e) {
+      // past the bank holidays file's years: say so rather than guess a date
+      body.append("not counted, the bank holidays file ends on ").append(calendar.coveredUntil());
+    }
+    body.append(" (").append(PALS_ACKNOWLEDGEMENT_WORKING_DAYS).append(" working days)\n");
   }
 
   private String media(OutboxEntry entry, StringBuilder body) {

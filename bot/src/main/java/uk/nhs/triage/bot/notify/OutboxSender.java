@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import uk.nhs.triage.adapters.AdapterException;
 import uk.nhs.triage.bot.CrashPoint;
 import uk.nhs.triage.bot.JsonMapper;
+import uk.nhs.triage.bot.calendar.CalendarException;
 import uk.nhs.triage.bot.calendar.WorkingCalendar;
 import uk.nhs.triage.bot.config.OutboxSettings;
 import uk.nhs.triage.bot.config.TriageConfig;
@@ -154,9 +155,24 @@ public final class OutboxSender implements Runnable {
     }
   }
 
+  /**
+   * When the office next opens, or null when it is open now. Also null when the bank holidays file
+   * cannot tell (past its years): an email is sent rather than held for an opening nobody can count
+   * (CalendarCoverage warns about the file every day before then).
+   */
+  private Instant reopens(Instant now) {
+    try {
+      return calendar.isOfficeHours(now) ? null : calendar.nextOfficeOpening(now);
+    } catch (CalendarException e) {
+      LOG.warn("outbox: office hours unknown, sending now: {}", e.getMessage());
+      return null;
+    }
+  }
+
   private SendReport send(List<OutboxEntry> due) {
     Instant now = clock.instant();
-    boolean officeOpen = calendar.isOfficeHours(now);
+    Instant reopens = reopens(now);
+    boolean officeOpen = reopens == null;
     SendReport report = SendReport.NOTHING;
     Map<String, List<OutboxEntry>> digests = new TreeMap<>();
     List<OutboxEntry> waiting = new ArrayList<>();
@@ -187,8 +203,7 @@ public final class OutboxSender implements Runnable {
       }
     }
     if (!waiting.isEmpty()) {
-      store.postpone(
-          waiting.stream().map(OutboxEntry::id).toList(), calendar.nextOfficeOpening(now));
+      store.postpone(waiting.stream().map(OutboxEntry::id).toList(), reopens);
       report = report.plus(new SendReport(0, 0, 0, waiting.size()));
     }
     digests.forEach(

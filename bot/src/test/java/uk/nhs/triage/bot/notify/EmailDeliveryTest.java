@@ -224,6 +224,38 @@ class EmailDeliveryTest {
   }
 
   @Test
+  void afterTheBankHolidaysFileRunsOutEmailsStillGoAndSayTheDateIsNotCounted() throws Exception {
+    // a weekday after the file's last year: office hours and working days cannot be counted; the
+    // emails are sent rather than held, and the acknowledgement date is not guessed
+    LocalDate covered =
+        uk.nhs.triage.bot.calendar.WorkingCalendar.load(config.calendar().bankHolidays())
+            .coveredUntil();
+    LocalDate weekday = covered.plusDays(1);
+    while (weekday.getDayOfWeek().getValue() > 5) {
+      weekday = weekday.plusDays(1);
+    }
+    clock.set(weekday.atTime(10, 0));
+    Instant received = clock.instant().minusSeconds(60);
+    Author sam = new Author("u-sam", "sam_k", "Sam King");
+    save(
+        "acc-uncovered",
+        triaged(
+            comment(
+                "acc-uncovered", "pals-9", sam, "Nobody rings back about my referral", received),
+            classification(Label.NEGATIVE),
+            decision(Priority.NORMAL, null, Queue.PALS, Queue.COMMS)));
+
+    SendReport report = sender().sendDue();
+
+    assertThat(report.sent()).isEqualTo(1);
+    List<MimeMessage> pals = to("pals@test.nhs.uk");
+    assertThat(pals).hasSize(1);
+    assertThat(body(pals.get(0)))
+        .contains("> Nobody rings back about my referral")
+        .contains("Acknowledgement due: not counted, the bank holidays file ends on " + covered);
+  }
+
+  @Test
   void smtpDownRecordsAttemptsAndBacksOffLosesNothingAndSendsOnceItIsBack() throws Exception {
     mail.stop();
     save(
