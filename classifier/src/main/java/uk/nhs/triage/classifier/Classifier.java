@@ -202,7 +202,7 @@ public final class Classifier {
     }
     if (examples != null && !(examples.settings().skipPraise() && praiseOnly(scores))) {
       int open = open(examples.labelMask(), scores, score, vetoed);
-      byExample(examples.suggest(tokens, open, unmatched(open, score)), scores);
+      byExample(examples.suggest(tokens, open, score), scores);
     }
     Instant when = at == null ? Instant.now() : at;
     followUps(history, when, scores, score, vetoed);
@@ -553,21 +553,6 @@ public final class Classifier {
       }
     }
     return open;
-  }
-
-  /**
-   * The labels among {@code open} whose own rules add up to nothing: either none of their lines
-   * matched or those that did cancel out. The nearest examples need a larger share to give them.
-   */
-  private static int unmatched(int open, double[] ruleScore) {
-    int unmatched = 0;
-    for (Label label : ALL_LABELS) {
-      int i = label.ordinal();
-      if ((open & (1 << i)) != 0 && Math.abs(ruleScore[i]) < 1e-9) {
-        unmatched |= 1 << i;
-      }
-    }
-    return unmatched;
   }
 
   /** The rules found the comment positive and not negative: praise, however it is worded. */

@@ -301,11 +301,11 @@ final class ExampleNeighbours {
   /**
    * The labels among {@code open} (one bit per label ordinal) that the nearest examples suggest for
    * the analysed comment, each with the evidence that names them; empty when none reaches its
-   * share: {@code shareUnmatched} for the labels in {@code unmatched} (their own rules add up to
-   * nothing). Labels outside {@code open} are neither searched for nor suggested: when none is left
-   * the examples are not compared at all.
+   * share: {@code shareUnmatched} for a label whose own rules add up to nothing ({@code ruleScore}
+   * by label ordinal: none of its lines matched, or they cancel out). Labels outside {@code open}
+   * are neither searched for nor suggested: when none is left the examples are not compared at all.
    */
-  Map<Label, Evidence> suggest(CommentTokens tokens, int open, int unmatched) {
+  Map<Label, Evidence> suggest(CommentTokens tokens, int open, double[] ruleScore) {
     if ((open & labelMask) == 0) {
       return Map.of();
     }
@@ -338,7 +338,8 @@ final class ExampleNeighbours {
         }
       }
       double got = votes / total;
-      double needs = (unmatched & bit) != 0 ? settings.shareUnmatched() : settings.share();
+      boolean unmatched = Math.abs(ruleScore[label.ordinal()]) < 1e-9;
+      double needs = unmatched ? settings.shareUnmatched() : settings.share();
       if (got >= needs) {
         List<String> voters = new ArrayList<>();
         int first = -1;
