@@ -164,7 +164,7 @@ public final class OutboxSender implements Runnable {
     try {
       return calendar.isOfficeHours(now) ? null : calendar.nextOfficeOpening(now);
     } catch (CalendarException e) {
-      LOG.warn("outbox: office hours unknown, sending now: {}", e.getMessage());
+      // CalendarCoverage already says so once a day; a warning on every send would only repeat it
       return null;
     }
   }

@@ -18,10 +18,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -227,14 +229,8 @@ class EmailDeliveryTest {
   void afterTheBankHolidaysFileRunsOutEmailsStillGoAndSayTheDateIsNotCounted() throws Exception {
     // a weekday after the file's last year: office hours and working days cannot be counted; the
     // emails are sent rather than held, and the acknowledgement date is not guessed
-    LocalDate covered =
-        uk.nhs.triage.bot.calendar.WorkingCalendar.load(config.calendar().bankHolidays())
-            .coveredUntil();
-    LocalDate weekday = covered.plusDays(1);
-    while (weekday.getDayOfWeek().getValue() > 5) {
-      weekday = weekday.plusDays(1);
-    }
-    clock.set(weekday.atTime(10, 0));
+    LocalDate covered = config.calendar().load().coveredUntil();
+    clock.set(covered.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY)).atTime(10, 0));
     Instant received = clock.instant().minusSeconds(60);
     Author sam = new Author("u-sam", "sam_k", "Sam King");
     save(

@@ -28,10 +28,12 @@ import static uk.nhs.triage.classifier.Label.PRESS_CONTACT;
 import static uk.nhs.triage.classifier.Label.SAFEGUARDING;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +152,7 @@ class RouterTest {
   void safeguardingOnTheLastNightTheCalendarCoversIsStillRoutedAtAnyHour() {
     // late on the last day the bank-holidays file covers, the office next opens in a year it does
     // not: a rule that runs at any hour must not need that opening
-    Instant lastNight = CALENDAR.coveredUntil().atTime(23, 0).atZone(LONDON).toInstant();
+    Instant lastNight = lastCoveredNight();
     assertThatThrownBy(() -> CALENDAR.nextOfficeOpening(lastNight))
         .as("the next opening is past the calendar's years")
         .isInstanceOf(CalendarException.class);
@@ -171,7 +173,7 @@ class RouterTest {
     // three working days from the last night the bank-holidays file covers cannot be counted: the
     // complaint still reaches its queues, with no due time and the reason saying why, instead of
     // failing the poll that fetched it
-    Instant lastNight = CALENDAR.coveredUntil().atTime(23, 0).atZone(LONDON).toInstant();
+    Instant lastNight = lastCoveredNight();
 
     Decision decision = route(comment("Still waiting for a reply"), fired(NEGATIVE), lastNight);
 
@@ -186,11 +188,13 @@ class RouterTest {
     // a weekday morning after the bank-holidays file's last year: whether the office is open cannot
     // be told, yet the complaint reaches its queue without a guessed time and the safeguarding
     // concern is due at once
-    LocalDate weekday = CALENDAR.coveredUntil().plusDays(1);
-    while (weekday.getDayOfWeek().getValue() > 5) {
-      weekday = weekday.plusDays(1);
-    }
-    Instant morning = weekday.atTime(10, 0).atZone(LONDON).toInstant();
+    Instant morning =
+        CALENDAR
+            .coveredUntil()
+            .with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY))
+            .atTime(10, 0)
+            .atZone(LONDON)
+            .toInstant();
 
     Decision complaint = route(comment("Still waiting for a reply"), fired(NEGATIVE), morning);
     assertThat(complaint.queues()).containsExactly(Queue.COMMS);
@@ -601,6 +605,11 @@ class RouterTest {
       scores.put(label, new LabelScore(label, score, 1.0, verdict, List.of()));
     }
     return new Classification(scores, "test");
+  }
+
+  /** 23:00 on the last day the bank-holidays file covers: the next office opening is past it. */
+  private static Instant lastCoveredNight() {
+    return CALENDAR.coveredUntil().atTime(23, 0).atZone(LONDON).toInstant();
   }
 
   static Instant london(int year, int month, int day, int hour, int minute) {
