@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 corpora=${*:-$(ls config/eval | sed -n 's/^\(dev[0-9]*\)\.jsonl$/\1/p' | sort -V | tr '\n' ' ')}
 work=$(mktemp -d); trap 'rm -rf "$work" config/loco-$$.yml' EXIT
 mkdir -p "$work/rules" "$work/eval"
-cp config/rules/* "$work/rules/"; cp config/eval/*.jsonl "$work/eval/"
+cp -r config/rules/. "$work/rules/"; cp config/eval/*.jsonl "$work/eval/"
 sed "s#^\(\s*rules:\).*#\1 $work/rules#" config/triage.example.yml > "config/loco-$$.yml"
 for c in $corpora; do
   files=$(for o in $corpora; do [ "$o" = "$c" ] || printf '../eval/%s.jsonl, ' "$o"; done | sed 's/, $//')

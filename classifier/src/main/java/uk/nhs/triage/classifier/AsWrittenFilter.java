@@ -8,28 +8,40 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
 
 /**
- * Normalises each word (spelling map, then KStem) and keeps it as written (lower-cased and folded,
- * not yet respelled or stemmed) next to its normalised form, without doubling the token stream.
+ * Normalises each word (typo corrected, spelling map, then KStem) and keeps it as written
+ * (lower-cased and folded, not yet respelled or stemmed; a misspelt word as corrected) next to its
+ * normalised form, without doubling the token stream.
  *
  * <p>A word's normalised form depends on nothing but the word, so it is worked out once per
  * distinct word by a private one-word chain of the same {@link SpellingFilter} and {@link
  * KStemFilter} and then remembered in a {@link WordMemo}; the memo slot of the current word is
- * offered to readers that remember more about each word.
+ * offered to readers that remember more about each word. A word is corrected ({@link
+ * TypoCorrector}) only when neither it nor its normalised form is known: "physios" stems to the
+ * known "physio" and is left alone.
  */
 final class AsWrittenFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+  private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
   private final WordMemo memo = new WordMemo();
   private final OneWord oneWord = new OneWord();
   private final TokenStream normalisation;
   private final CharTermAttribute normalisedTerm;
+  private final TypoCorrector typos;
   private char[] written = new char[32];
+
+  /** Ends a capitalised word's key in the memo; never part of a word. */
+  private static final char CAPITALISED_KEY = '\uFFFF';
+
   private int writtenLength;
   private int slot = -1;
 
-  AsWrittenFilter(TokenStream beforeNormalisation, CharArrayMap<char[]> spellings) {
+  AsWrittenFilter(
+      TokenStream beforeNormalisation, CharArrayMap<char[]> spellings, TypoCorrector typos) {
     super(beforeNormalisation);
+    this.typos = typos;
     normalisation = new KStemFilter(new SpellingFilter(oneWord, spellings));
     normalisedTerm = oneWord.term;
     try {
@@ -64,15 +76,38 @@ final class AsWrittenFilter extends TokenFilter {
     }
     int n = term.length();
     char[] buffer = term.buffer();
-    if (written.length < n) {
-      written = new char[Math.max(n, written.length * 2)];
+    if (written.length < n + 1) {
+      written = new char[Math.max(n + 1, written.length * 2)];
     }
     System.arraycopy(buffer, 0, written, 0, n);
     writtenLength = n;
-    int hash = WordMemo.hash(written, n);
-    slot = memo.find(written, n, hash);
+    // a capitalised word is remembered apart from the same word in small letters: it is most often
+    // a name, corrected only into a word in common use, so it may normalise differently
+    boolean capitalised = (flags.getFlags() & CapitalisedFilter.CAPITALISED) != 0;
+    int keyLength = n;
+    if (capitalised && typos != null) {
+      written[keyLength++] = CAPITALISED_KEY;
+    }
+    int hash = WordMemo.hash(written, keyLength);
+    slot = memo.find(written, keyLength, hash);
     if (slot < 0) {
-      slot = memo.add(written, n, hash, normalise(written, n));
+      char[] normalised = normalise(written, n);
+      char[] correction = null;
+      if (typos != null && !typos.knows(normalised, normalised.length)) {
+        correction = typos.correct(written, n, capitalised);
+      }
+      if (correction != null) {
+        normalised = normalise(correction, correction.length);
+      }
+      slot = memo.add(written, keyLength, hash, normalised, correction);
+    }
+    char[] correction = memo.corrected(slot);
+    if (correction != null) {
+      if (written.length < correction.length) {
+        written = new char[Math.max(correction.length, written.length * 2)];
+      }
+      System.arraycopy(correction, 0, written, 0, correction.length);
+      writtenLength = correction.length;
     }
     char[] normalised = memo.normalised(slot);
     term.copyBuffer(normalised, 0, normalised.length);

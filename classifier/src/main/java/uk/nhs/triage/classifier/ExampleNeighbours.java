@@ -209,15 +209,15 @@ final class ExampleNeighbours {
   }
 
   /** One labelled comment. */
-  private record Example(String id, String text, int labelBits) {}
+  record Example(String id, String text, int labelBits) {}
 
   /**
-   * Reads the example files {@code examples.conf} names, with its settings (read and checked by
-   * {@link RuleLoader}).
+   * Reads the example files {@code examples.conf} names ({@link RuleLoader} reads and checks its
+   * settings).
    *
    * @throws RuleFileException naming the file and line of an example that cannot be used
    */
-  static ExampleNeighbours load(Path conf, List<Path> files, Settings settings, Analyzer analyzer) {
+  static Corpus read(Path conf, List<Path> files) {
     MessageDigest sha = RuleLoader.sha256();
     List<Example> examples = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
@@ -240,8 +240,20 @@ final class ExampleNeighbours {
     if (examples.isEmpty()) {
       throw new RuleFileException(conf, 0, "the example files hold no labelled comments");
     }
-    return new ExampleNeighbours(
-        analyzer, examples, settings, java.util.HexFormat.of().formatHex(sha.digest()));
+    return new Corpus(List.copyOf(examples), java.util.HexFormat.of().formatHex(sha.digest()));
+  }
+
+  /** The nearest-examples signal over labelled comments {@link #read} earlier. */
+  static ExampleNeighbours of(Corpus corpus, Settings settings, Analyzer analyzer) {
+    return new ExampleNeighbours(analyzer, corpus.examples(), settings, corpus.digest());
+  }
+
+  /** The labelled comments of the example files, and a digest of the files' contents. */
+  record Corpus(List<Example> examples, String digest) {
+    /** The comments' texts. */
+    List<String> texts() {
+      return examples.stream().map(Example::text).toList();
+    }
   }
 
   private static Example example(Path file, int line, String text, ObjectMapper json) {

@@ -33,6 +33,7 @@ final class RuleLoader {
   static final String LANGUAGE = "language.conf";
   static final String SPELLINGS = "spellings.conf";
   static final String WORDS = "words.conf";
+  static final String TYPOS = "typos.conf";
   private static final Pattern WORD_LIST = Pattern.compile("\\$([a-z_]+)");
   private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*(h|d|hours?|days?)");
 
@@ -112,7 +113,22 @@ final class RuleLoader {
         spellings.put(e.getKey(), e.getValue().value().toCharArray());
       }
     }
-    TriageAnalyzer analyzer = new TriageAnalyzer(spellings);
+    Path examplesFile = dir.resolve(ExampleNeighbours.FILE);
+    ExampleFiles exampleFiles =
+        contents.containsKey(examplesFile)
+            ? exampleFiles(examplesFile, contents.get(examplesFile))
+            : null;
+    Path typosFile = dir.resolve(TYPOS);
+    TypoCorrector typos = null;
+    if (contents.containsKey(typosFile)) {
+      typos =
+          typos(
+              typosFile,
+              contents,
+              exampleFiles == null ? List.of() : exampleFiles.corpus().texts());
+      version = digestOf(version, typos.digest());
+    }
+    TriageAnalyzer analyzer = new TriageAnalyzer(spellings, typos);
     TermDictionary dictionary = new TermDictionary(suffixes.toArray(new String[0]));
     ExpressionParser parser = new ExpressionParser(analyzer, dictionary);
     for (String negator : negators) {
@@ -138,6 +154,7 @@ final class RuleLoader {
         if (!file.equals(languageFile)
             && !file.equals(spellingFile)
             && !file.equals(wordsFile)
+            && !file.equals(typosFile)
             && !fileName.equals(ExampleNeighbours.FILE)) {
           throw new RuleFileException(
               file,
@@ -148,6 +165,8 @@ final class RuleLoader {
                   + SPELLINGS
                   + ", "
                   + WORDS
+                  + ", "
+                  + TYPOS
                   + ", "
                   + ExampleNeighbours.FILE
                   + " or <label>.rules");
@@ -176,16 +195,12 @@ final class RuleLoader {
       }
     }
     RuleIndex ruleIndex = index(rules, dictionary, parser.alternatives());
-    Path examplesFile = dir.resolve(ExampleNeighbours.FILE);
     ExampleNeighbours examples =
-        withExamples && contents.containsKey(examplesFile)
-            ? examples(examplesFile, contents.get(examplesFile), analyzer)
+        withExamples && exampleFiles != null
+            ? ExampleNeighbours.of(exampleFiles.corpus(), exampleFiles.settings(), analyzer)
             : null;
     if (examples != null) {
-      MessageDigest both = sha256();
-      both.update(version.getBytes(StandardCharsets.UTF_8));
-      both.update(examples.digest().getBytes(StandardCharsets.UTF_8));
-      version = HexFormat.of().formatHex(both.digest()).substring(0, 12);
+      version = digestOf(version, examples.digest());
     }
     return new Loaded(
         analyzer,
@@ -504,8 +519,19 @@ final class RuleLoader {
    * The nearest-examples signal when the folder has {@code examples.conf}: which labelled files,
    * for which labels, how many neighbours and what share of their votes a label needs.
    */
-  private static ExampleNeighbours examples(
-      Path file, List<String> lines, TriageAnalyzer analyzer) {
+  /** The rules version with a digest of more files folded in. */
+  private static String digestOf(String version, String digest) {
+    MessageDigest both = sha256();
+    both.update(version.getBytes(StandardCharsets.UTF_8));
+    both.update(digest.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(both.digest()).substring(0, 12);
+  }
+
+  /** {@code examples.conf}'s settings and the labelled comments its files hold. */
+  private record ExampleFiles(
+      ExampleNeighbours.Settings settings, ExampleNeighbours.Corpus corpus) {}
+
+  private static ExampleFiles exampleFiles(Path file, List<String> lines) {
     Map<String, Setting> s = settings(file, lines);
     checkKnown(
         file,
@@ -548,9 +574,7 @@ final class RuleLoader {
           file, line(s, "share_unmatched"), "share_unmatched must be at least share");
     }
     double common = fraction(file, s, "common_words", 0.25);
-    return ExampleNeighbours.load(
-        file,
-        files,
+    return new ExampleFiles(
         new ExampleNeighbours.Settings(
             labels.toArray(new Label[0]),
             neighbours,
@@ -559,7 +583,42 @@ final class RuleLoader {
             common,
             integer(file, s, "min_words", 3),
             bool(file, s, "skip_praise", true)),
-        analyzer);
+        ExampleNeighbours.read(file, files));
+  }
+
+  /**
+   * {@code typos.conf}: the lexicon file it names and the shortest word it corrects; the words
+   * written in every rule and configuration file and the example corpora's words are known too.
+   */
+  private static TypoCorrector typos(
+      Path file, Map<Path, List<String>> contents, List<String> exampleTexts) {
+    Map<String, Setting> s = settings(file, contents.get(file));
+    checkKnown(file, s, List.of("lexicon", "min_length", "capitalised_min_uses"));
+    Setting named = s.get("lexicon");
+    if (named == null || named.value().isBlank()) {
+      throw new RuleFileException(file, 0, "lexicon names no word list");
+    }
+    Path lexicon = file.resolveSibling(named.value().strip()).normalize();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(lexicon);
+    } catch (IOException e) {
+      throw new RuleFileException(
+          name(file), named.line(), "the lexicon cannot be read: " + e.getMessage(), e);
+    }
+    int minLength = integer(file, s, "min_length", 5);
+    if (minLength < 3) {
+      throw new RuleFileException(file, line(s, "min_length"), "min_length must be 3 or more");
+    }
+    List<String> ruleLines = new ArrayList<>();
+    contents.values().forEach(ruleLines::addAll);
+    return TypoCorrector.build(
+        new String(bytes, StandardCharsets.UTF_8).lines().toList(),
+        ruleLines,
+        exampleTexts,
+        minLength,
+        integer(file, s, "capitalised_min_uses", 3),
+        HexFormat.of().formatHex(sha256().digest(bytes)));
   }
 
   /** A setting that must be above 0 and at most 1, or {@code otherwise} when it is not given. */

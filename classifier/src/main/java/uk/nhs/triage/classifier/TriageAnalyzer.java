@@ -18,15 +18,18 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  * one.
  *
  * <p>Chain: social marks kept ({@code @handle}, {@code #tag}, {@code f*ck}) → UAX#29 words, URLs,
- * emails and emoji → lower case → ASCII folding (’ becomes ') → possessive 's removed → word kept
- * as written → spelling map → KStem (the last two once per distinct word, see {@link
- * AsWrittenFilter}).
+ * emails and emoji → capitalised words flagged → lower case → ASCII folding (’ becomes ') →
+ * possessive 's removed → word kept as written → typo corrected ({@link TypoCorrector}) → spelling
+ * map → KStem (the last three once per distinct word, see {@link AsWrittenFilter}).
  */
 final class TriageAnalyzer extends Analyzer {
   private final CharArrayMap<char[]> spellings;
+  private final TypoCorrector typos;
 
-  TriageAnalyzer(CharArrayMap<char[]> spellings) {
+  /** With {@code typos} null, misspelt words are left as written. */
+  TriageAnalyzer(CharArrayMap<char[]> spellings, TypoCorrector typos) {
     this.spellings = spellings;
+    this.typos = typos;
   }
 
   @Override
@@ -34,10 +37,11 @@ final class TriageAnalyzer extends Analyzer {
     SocialMarkCharFilter marks = new SocialMarkCharFilter();
     Tokenizer tokenizer = new UAX29URLEmailTokenizer();
     TokenStream stream = new SocialTokenFilter(tokenizer);
+    stream = new CapitalisedFilter(stream);
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
     stream = new EnglishPossessiveFilter(stream);
-    stream = new AsWrittenFilter(stream, spellings);
+    stream = new AsWrittenFilter(stream, spellings, typos);
     // the social marks' reader is reused, comment after comment, with this stream (see its doc)
     Consumer<Reader> source =
         reader -> {

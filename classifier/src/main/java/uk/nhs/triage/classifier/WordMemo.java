@@ -17,6 +17,7 @@ final class WordMemo {
   private final int mask = table.length - 1;
   private final char[][] words = new char[CAPACITY][];
   private final char[][] normalised = new char[CAPACITY][];
+  private final char[][] corrected = new char[CAPACITY][];
   private final int[] hashes = new int[CAPACITY];
   private int count;
   private int generation;
@@ -37,18 +38,23 @@ final class WordMemo {
     }
   }
 
-  /** Remembers a word not yet remembered and returns its slot. */
-  int add(char[] word, int length, int hash, char[] normalisedWord) {
+  /**
+   * Remembers a word not yet remembered, its normalised form and, when it was misspelt, its
+   * correction (else null), and returns its slot.
+   */
+  int add(char[] word, int length, int hash, char[] normalisedWord, char[] correction) {
     if (count == CAPACITY) {
       Arrays.fill(table, 0);
       Arrays.fill(words, null);
       Arrays.fill(normalised, null);
+      Arrays.fill(corrected, null);
       count = 0;
       generation++;
     }
     int slot = count++;
     words[slot] = Arrays.copyOf(word, length);
     normalised[slot] = normalisedWord;
+    corrected[slot] = correction;
     hashes[slot] = hash;
     int i = hash & mask;
     while (table[i] != 0) {
@@ -60,6 +66,11 @@ final class WordMemo {
 
   char[] normalised(int slot) {
     return normalised[slot];
+  }
+
+  /** The word's correction as written, or null when it was not corrected. */
+  char[] corrected(int slot) {
+    return corrected[slot];
   }
 
   /** Changes whenever slot numbers are reused for other words. */

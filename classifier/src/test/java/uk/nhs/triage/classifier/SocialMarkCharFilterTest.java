@@ -22,7 +22,7 @@ class SocialMarkCharFilterTest {
 
   @Test
   void aCommentIsAnalysedTheSameAfterLongerAndShorterOnes() {
-    Analyzer analyzer = new TriageAnalyzer(new CharArrayMap<>(0, false));
+    Analyzer analyzer = new TriageAnalyzer(new CharArrayMap<>(0, false), null);
     List<String> alone = words(analyzer, COMMENT);
     assertThat(alone).contains("@nhs_trust 0-10", "#nhs 26-30", "f*ck 31-35");
 

@@ -35,7 +35,7 @@ class WordMemoTest {
   void memoFindsWhatItWasGivenAndForgetsWhenFull() {
     WordMemo memo = new WordMemo();
     char[] ward = "wards".toCharArray();
-    int slot = memo.add(ward, 5, WordMemo.hash(ward, 5), "ward".toCharArray());
+    int slot = memo.add(ward, 5, WordMemo.hash(ward, 5), "ward".toCharArray(), null);
 
     assertThat(memo.find(ward, 5, WordMemo.hash(ward, 5))).isEqualTo(slot);
     assertThat(new String(memo.normalised(slot))).isEqualTo("ward");
@@ -44,7 +44,7 @@ class WordMemoTest {
     int generation = memo.generation();
     for (int i = 0; i < WordMemo.CAPACITY; i++) {
       char[] w = ("w" + i).toCharArray();
-      memo.add(w, w.length, WordMemo.hash(w, w.length), w);
+      memo.add(w, w.length, WordMemo.hash(w, w.length), w, null);
     }
     assertThat(memo.generation()).isEqualTo(generation + 1);
     assertThat(memo.find(ward, 5, WordMemo.hash(ward, 5))).isEqualTo(-1);

@@ -21,6 +21,10 @@ import java.util.stream.Stream;
  */
 public final class RuleGrower {
   private static final String EXAMPLES = "examples.conf";
+  private static final String TYPOS = "typos.conf";
+
+  /** The settings of those two files that name other files, relative to the rules folder. */
+  private static final Set<String> FILE_SETTINGS = Set.of("files", "lexicon");
 
   /** Words the rule syntax reads as operators. */
   private static final Set<String> RESERVED = Set.of("unless", "and", "near", "then", "not");
@@ -36,8 +40,8 @@ public final class RuleGrower {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         Path copy = grown.resolve(file.getFileName());
         String name = file.getFileName().toString();
-        if (name.equals(EXAMPLES)) {
-          Files.write(copy, examplesFrom(file));
+        if (name.equals(EXAMPLES) || name.equals(TYPOS)) {
+          Files.write(copy, withAbsolutePaths(file));
           continue;
         }
         Files.copy(file, copy);
@@ -62,21 +66,22 @@ public final class RuleGrower {
   }
 
   /**
-   * {@code examples.conf} for the copy: its example files named by absolute path, since the copy is
-   * not beside the folder they were named from.
+   * {@code examples.conf} or {@code typos.conf} for the copy: the example files and the lexicon
+   * named by absolute path, since the copy is not beside the folder they were named from.
    */
-  private static List<String> examplesFrom(Path conf) throws IOException {
+  private static List<String> withAbsolutePaths(Path conf) throws IOException {
     List<String> out = new ArrayList<>();
     for (String line : Files.readAllLines(conf, StandardCharsets.UTF_8)) {
       int eq = line.indexOf('=');
-      if (eq > 0 && line.substring(0, eq).strip().equals("files")) {
+      String key = eq > 0 ? line.substring(0, eq).strip() : "";
+      if (FILE_SETTINGS.contains(key)) {
         List<String> files = new ArrayList<>();
         for (String name : line.substring(eq + 1).split(",")) {
           if (!name.isBlank()) {
             files.add(conf.resolveSibling(name.strip()).toAbsolutePath().normalize().toString());
           }
         }
-        line = "files = " + String.join(", ", files);
+        line = key + " = " + String.join(", ", files);
       }
       out.add(line);
     }

@@ -1,0 +1,235 @@
+package uk.nhs.triage.classifier;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArrayMap;
+
+/**
+ * Corrects a misspelt word into the known word one edit away ({@code typos.conf}), so that "nurss",
+ * "ambulnace" and "Infoemation" meet the rules and examples written for "nurse", "ambulance" and
+ * "information".
+ *
+ * <p>A word is known when the lexicon lists it, when the example corpora use it, or when it is
+ * written anywhere in the rule files (swearing, NHS words and slang the lexicon leaves out), or
+ * when it starts with a rule's wildcard prefix. A known word is never corrected. An unknown word of
+ * {@code min_length} letters or more (a–z only: handles, tags, emails, masked swearing and numbers
+ * are left alone) is corrected when exactly one known word is one edit away (a letter dropped,
+ * added, changed, or two neighbours swapped), or when several are and one is used more often than
+ * the others in the example corpora. Otherwise it is left as written.
+ *
+ * <p>Immutable and shared; the analysis chain asks once per distinct word and remembers the answer.
+ */
+final class TypoCorrector {
+  private static final char[] LETTERS = "abcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final Pattern WORD = Pattern.compile("[a-z]+");
+
+  /** A rule's wildcard prefix: letters then {@code *} ending the word ("medic*", not "f*ck"). */
+  private static final Pattern PREFIX = Pattern.compile("(?<![a-z*])([a-z]{3,})\\*(?![a-z*])");
+
+  /** How often the example corpora must use a word for it to be known. */
+  private static final int EXAMPLE_USES = 1;
+
+  /** Known words, each with how often the example corpora use it (0 when they do not). */
+  private final CharArrayMap<Integer> known;
+
+  private final char[][] knownPrefixes;
+  private final int minLength;
+  private final int capitalisedUses;
+  private final String digest;
+
+  /**
+   * @param known the known words with their counts in the example corpora
+   * @param knownPrefixes the rules' wildcard prefixes: a word starting with one is known
+   * @param minLength the fewest letters a word needs to be corrected
+   * @param capitalisedUses how often the example corpora must use the word a capitalised word is
+   *     corrected into
+   * @param digest a digest of the lexicon, part of the rules version
+   */
+  TypoCorrector(
+      CharArrayMap<Integer> known,
+      List<String> knownPrefixes,
+      int minLength,
+      int capitalisedUses,
+      String digest) {
+    this.known = known;
+    this.knownPrefixes = knownPrefixes.stream().map(String::toCharArray).toArray(char[][]::new);
+    this.minLength = minLength;
+    this.capitalisedUses = capitalisedUses;
+    this.digest = digest;
+  }
+
+  /**
+   * Knows the lexicon's words, every word written in {@code ruleLines} (the rule and configuration
+   * files) and its wildcard prefixes, and every word {@code exampleTexts} use, counting how often
+   * they do.
+   */
+  static TypoCorrector build(
+      List<String> lexicon,
+      List<String> ruleLines,
+      List<String> exampleTexts,
+      int minLength,
+      int capitalisedUses,
+      String digest) {
+    Map<String, Integer> uses = new HashMap<>();
+    for (String text : exampleTexts) {
+      Matcher m = WORD.matcher(folded(text));
+      while (m.find()) {
+        uses.merge(m.group(), 1, Integer::sum);
+      }
+    }
+    CharArrayMap<Integer> known = new CharArrayMap<>(lexicon.size() + uses.size(), false);
+    for (String line : lexicon) {
+      String word = line.strip();
+      if (!word.isEmpty() && !word.startsWith("#")) {
+        known.put(word, uses.getOrDefault(word, 0));
+      }
+    }
+    uses.forEach(
+        (word, count) -> {
+          if (count >= EXAMPLE_USES) {
+            known.put(word, count);
+          }
+        });
+    Set<String> prefixes = new LinkedHashSet<>();
+    for (String line : ruleLines) {
+      String text = folded(line);
+      Matcher m = WORD.matcher(text);
+      while (m.find()) {
+        if (!known.containsKey(m.group())) {
+          known.put(m.group(), uses.getOrDefault(m.group(), 0));
+        }
+      }
+      Matcher p = PREFIX.matcher(text);
+      while (p.find()) {
+        prefixes.add(p.group(1));
+      }
+    }
+    return new TypoCorrector(known, new ArrayList<>(prefixes), minLength, capitalisedUses, digest);
+  }
+
+  /** Lower case, accents dropped: the form the analysis chain compares words in. */
+  private static String folded(String text) {
+    return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "");
+  }
+
+  /** A digest of the lexicon. */
+  String digest() {
+    return digest;
+  }
+
+  /** How many words it knows. */
+  int size() {
+    return known.size();
+  }
+
+  /** Whether {@code word[0..length)} is known, as it stands. */
+  boolean knows(char[] word, int length) {
+    if (known.containsKey(word, 0, length)) {
+      return true;
+    }
+    for (char[] prefix : knownPrefixes) {
+      if (prefix.length <= length
+          && Arrays.equals(prefix, 0, prefix.length, word, 0, prefix.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The correction of {@code word[0..length)}, or null when it is left as written: it is short, not
+   * all letters a–z, known, or no single known word one edit away stands out. A capitalised word,
+   * most often a name, is corrected only into a word the example corpora use at least {@code
+   * capitalised_min_uses} times ("Thakn" becomes "thank"; "Stroud" does not become "shroud").
+   */
+  char[] correct(char[] word, int length, boolean capitalised) {
+    if (length < minLength || !lettersOnly(word, length) || knows(word, length)) {
+      return null;
+    }
+    Best best = new Best();
+    char[] edit = new char[length + 1];
+    // a letter dropped
+    for (int i = 0; i < length; i++) {
+      System.arraycopy(word, 0, edit, 0, i);
+      System.arraycopy(word, i + 1, edit, i, length - i - 1);
+      best.offer(edit, length - 1);
+    }
+    // two neighbouring letters swapped
+    for (int i = 0; i + 1 < length; i++) {
+      System.arraycopy(word, 0, edit, 0, length);
+      edit[i] = word[i + 1];
+      edit[i + 1] = word[i];
+      best.offer(edit, length);
+    }
+    // a letter changed
+    System.arraycopy(word, 0, edit, 0, length);
+    for (int i = 0; i < length; i++) {
+      for (char c : LETTERS) {
+        if (c != word[i]) {
+          edit[i] = c;
+          best.offer(edit, length);
+        }
+      }
+      edit[i] = word[i];
+    }
+    // a letter added
+    for (int i = 0; i <= length; i++) {
+      System.arraycopy(word, 0, edit, 0, i);
+      System.arraycopy(word, i, edit, i + 1, length - i);
+      for (char c : LETTERS) {
+        edit[i] = c;
+        best.offer(edit, length + 1);
+      }
+    }
+    char[] chosen = best.chosen();
+    return chosen != null && capitalised && best.count < capitalisedUses ? null : chosen;
+  }
+
+  private static boolean lettersOnly(char[] word, int length) {
+    for (int i = 0; i < length; i++) {
+      if (word[i] < 'a' || word[i] > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The known words met so far among a word's edits: the most used, and whether it stands out. */
+  private final class Best {
+    private char[] word;
+    private int count = -1;
+    private boolean tied;
+
+    void offer(char[] edit, int length) {
+      Integer used = known.get(edit, 0, length);
+      if (used == null) {
+        return;
+      }
+      if (word != null && Arrays.equals(word, 0, word.length, edit, 0, length)) {
+        return; // the same word reached by another edit
+      }
+      if (used > count) {
+        word = Arrays.copyOf(edit, length);
+        count = used;
+        tied = false;
+      } else if (used == count) {
+        tied = true;
+      }
+    }
+
+    /** The one candidate, or the most used when no other is used as often; else null. */
+    char[] chosen() {
+      return tied ? null : word;
+    }
+  }
+}
