@@ -12,6 +12,7 @@ import uk.nhs.triage.adapters.Comment;
 import uk.nhs.triage.bot.evaluate.Floors;
 import uk.nhs.triage.bot.evaluate.GoldComment;
 import uk.nhs.triage.bot.evaluate.GoldCorpus;
+import uk.nhs.triage.bot.evaluate.Misspeller;
 import uk.nhs.triage.bot.evaluate.Scorecard;
 import uk.nhs.triage.bot.evaluate.ScorecardReport;
 import uk.nhs.triage.bot.pipeline.HistoryBook;
@@ -45,20 +46,35 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--mistakes", paramLabel = "N", description = "How many mistakes to list.")
   int mistakes = 200;
 
+  @Option(
+      names = "--typos",
+      paramLabel = "RATE",
+      description =
+          "Misspell this share (0 to 1) of the words of five letters or more, one slip each,"
+              + " before classifying: what typos cost (default: none).")
+  double typos;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the typos (default: ${DEFAULT-VALUE}).")
+  long seed = 20261207L;
+
   @Override
   public Integer call() throws Exception {
     Classifier classifier = Classifier.load(config.load().rules());
     List<GoldComment> corpus = GoldCorpus.read(gold);
     Scorecard card = new Scorecard();
     HistoryBook histories = HistoryBook.inMemory();
+    Misspeller misspeller = typos > 0 ? new Misspeller(typos, seed) : null;
     for (GoldComment item : corpus) {
       Comment comment = item.comment();
+      String text = misspeller == null ? comment.text() : misspeller.misspell(comment.text());
       Instant at = comment.createdAt() != null ? comment.createdAt() : Instant.EPOCH;
-      Comment byAuthor = oneIdentityPerAuthor(comment);
-      Classification got = classifier.classify(comment.text(), histories.historyOf(byAuthor), at);
+      Comment byAuthor = oneIdentityPerAuthor(comment, text);
+      Classification got = classifier.classify(text, histories.historyOf(byAuthor), at);
       histories.record(byAuthor, got, at);
-      card.add(
-          comment.externalId(), comment.text(), item.expected(), got.labels(), got.forReview());
+      card.add(comment.externalId(), text, item.expected(), got.labels(), got.forReview());
     }
     Floors floorsToMeet =
         "none".equals(floors) || !Files.exists(Path.of(floors))
@@ -73,15 +89,16 @@ public final class EvaluateCommand implements Callable<Integer> {
    * In a labelled file an author id names one person across the whole file, whatever platform each
    * line is on (LABELLING.md: "an author's history is what that author posted earlier in the same
    * file"), so histories are kept per author here; the running bot keeps them per platform, where
-   * ids from different platforms name different people.
+   * ids from different platforms name different people. The copy holds {@code text}, the text
+   * classified.
    */
-  private static Comment oneIdentityPerAuthor(Comment comment) {
+  private static Comment oneIdentityPerAuthor(Comment comment, String text) {
     return new Comment(
         "corpus",
         comment.externalId(),
         comment.accountId(),
         comment.author(),
-        comment.text(),
+        text,
         comment.createdAt(),
         comment.url(),
         comment.inReplyToId(),
