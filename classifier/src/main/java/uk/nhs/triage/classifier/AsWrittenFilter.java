@@ -59,6 +59,11 @@ final class AsWrittenFilter extends TokenFilter {
     return writtenLength;
   }
 
+  /** Whether the current word was misspelt: its form as written is then the correction. */
+  boolean corrected() {
+    return memo.corrected(slot) != null;
+  }
+
   /** The current word's slot in this stream's memo; see {@link #memoGeneration()}. */
   int memoSlot() {
     return slot;

@@ -1,5 +1,7 @@
 package uk.nhs.triage.classifier;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Scores a comment against the keyword rules of every label and explains each score.
@@ -570,6 +574,31 @@ public final class Classifier {
       return Verdict.FIRED;
     }
     return score >= review && score > 0 ? Verdict.REVIEW : Verdict.NONE;
+  }
+
+  /**
+   * The misspelt words of {@code text} as the rules read them ({@code typos.conf}), in order, each
+   * as "written → read as"; empty when none was corrected.
+   */
+  public List<String> corrections(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream stream = rules.analyzer().tokenStream("comment", text)) {
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      AsWrittenFilter asWritten = (AsWrittenFilter) stream;
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (asWritten.corrected()) {
+          out.add(
+              text.substring(offset.startOffset(), offset.endOffset())
+                  + " → "
+                  + new String(asWritten.asWrittenBuffer(), 0, asWritten.asWrittenLength()));
+        }
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** Each rule's expression as the equivalent Lucene query, for display when explaining. */

@@ -68,9 +68,9 @@ final class TypoCorrector {
   }
 
   /**
-   * Knows the lexicon's words, every word written in {@code ruleLines} (the rule and configuration
-   * files) and its wildcard prefixes, and every word {@code exampleTexts} use, counting how often
-   * they do.
+   * Knows the lexicon's words, every word written in {@code ruleLines} outside comments (the rule
+   * and configuration files) and its wildcard prefixes, and every word {@code exampleTexts} use,
+   * counting how often they do.
    */
   static TypoCorrector build(
       List<String> lexicon,
@@ -101,7 +101,7 @@ final class TypoCorrector {
         });
     Set<String> prefixes = new LinkedHashSet<>();
     for (String line : ruleLines) {
-      String text = folded(line);
+      String text = folded(RuleLoader.stripComment(line));
       Matcher m = WORD.matcher(text);
       while (m.find()) {
         if (!known.containsKey(m.group())) {

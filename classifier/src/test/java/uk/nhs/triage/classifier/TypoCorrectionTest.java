@@ -43,6 +43,7 @@ class TypoCorrectionTest {
     Files.writeString(
         rules.resolve("patient_safety.rules"),
         "threshold = 2\n"
+            + "# a comment's words are not rule words: medicaiton is still corrected\n"
             + "2 wrong NEAR/3 medication\n"
             + "2 \"no ambulance\"\n"
             + "2 shite\n"

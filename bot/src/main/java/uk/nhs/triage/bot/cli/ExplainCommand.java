@@ -3,6 +3,7 @@ package uk.nhs.triage.bot.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import uk.nhs.triage.adapters.Author;
 import uk.nhs.triage.adapters.Comment;
+import uk.nhs.triage.bot.Wiring;
 import uk.nhs.triage.bot.pipeline.HistoryBook;
 import uk.nhs.triage.bot.pipeline.TriagedComment;
 import uk.nhs.triage.bot.routing.Decision;
@@ -31,13 +33,17 @@ public final class ExplainCommand implements Callable<Integer> {
     Instant now = Clock.systemUTC().instant();
     Comment comment =
         new Comment("explain", "explain", "explain", Author.UNKNOWN, text, now, null, null, null);
-    TriagedComment triaged = config.wiring().triage().triage(comment, HistoryBook.inMemory(), now);
-    print(System.out, triaged);
+    Wiring wiring = config.wiring();
+    TriagedComment triaged = wiring.triage().triage(comment, HistoryBook.inMemory(), now);
+    print(System.out, triaged, wiring.classifier().corrections(text));
     return 0;
   }
 
-  static void print(PrintStream out, TriagedComment triaged) {
+  static void print(PrintStream out, TriagedComment triaged, List<String> corrections) {
     out.println("Text: " + triaged.comment().text());
+    if (!corrections.isEmpty()) {
+      out.println("Read as (typos.conf): " + String.join(", ", corrections));
+    }
     out.println("Rules version: " + triaged.classification().rulesVersion());
     out.println();
     if (triaged.classification().scores().isEmpty()) {

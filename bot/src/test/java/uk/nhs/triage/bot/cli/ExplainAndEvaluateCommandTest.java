@@ -53,6 +53,40 @@ class ExplainAndEvaluateCommandTest {
   }
 
   @Test
+  void explainSaysHowAMisspeltWordWasRead() {
+    Run explain =
+        run(
+            "explain",
+            "--config",
+            CONFIG,
+            "Three hours waiting for an ambulnace after my dad collapsed");
+    assertThat(explain.out())
+        .contains("Read as (typos.conf): ambulnace → ambulance")
+        .contains("patient_safety")
+        .contains("matched: ")
+        .contains("ambulnace");
+    assertThat(run("explain", "--config", CONFIG, "Thank you all").out()).doesNotContain("Read as");
+  }
+
+  @Test
+  void evaluateWithTyposMisspellsTheCorpusTheSameWayEachTime() throws Exception {
+    Path gold = folder.resolve("gold.jsonl");
+    Files.writeString(
+        gold,
+        """
+        {"id": "g1", "text": "Thank you to the wonderful nurses on ward seven", "labels": ["positive"]}
+        {"id": "g2", "text": "My grandmother collapsed and nobody answered the buzzer", "labels": ["patient_safety"]}
+        """);
+    String[] args = {
+      "evaluate", "--config", CONFIG, "--gold", gold.toString(), "--floors", "none", "--typos", "1"
+    };
+    Run first = run(args);
+    assertThat(first.status()).isZero();
+    assertThat(first.out()).contains("2 comments").doesNotContain("wonderful nurses");
+    assertThat(run(args).out()).isEqualTo(first.out());
+  }
+
+  @Test
   void evaluatePrintsFiguresAndMistakesAndFailsWhenAFloorIsNotMet() throws Exception {
     Path gold = folder.resolve("gold.jsonl");
     Files.writeString(
