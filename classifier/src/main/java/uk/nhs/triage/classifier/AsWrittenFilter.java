@@ -98,8 +98,8 @@ final class AsWrittenFilter extends TokenFilter {
     if (slot < 0) {
       char[] normalised = normalise(written, n);
       char[] correction = null;
-      if (typos != null && !typos.knows(normalised, normalised.length)) {
-        correction = typos.correct(written, n, capitalised);
+      if (typos != null) {
+        correction = typos.correct(written, n, normalised, capitalised);
       }
       if (correction != null) {
         normalised = normalise(correction, correction.length);

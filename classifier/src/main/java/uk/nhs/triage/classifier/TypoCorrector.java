@@ -2,7 +2,6 @@ package uk.nhs.triage.classifier;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * Corrects a misspelt word into the known word one edit away ({@code typos.conf}), so that "nurss",
@@ -29,7 +28,6 @@ import org.apache.lucene.analysis.CharArrayMap;
  * <p>Immutable and shared; the analysis chain asks once per distinct word and remembers the answer.
  */
 final class TypoCorrector {
-  private static final char[] LETTERS = "abcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final Pattern WORD = Pattern.compile("[a-z]+");
 
   /** A rule's wildcard prefix: letters then {@code *} ending the word ("medic*", not "f*ck"). */
@@ -39,9 +37,12 @@ final class TypoCorrector {
   private static final int EXAMPLE_USES = 1;
 
   /** Known words, each with how often the example corpora use it (0 when they do not). */
-  private final CharArrayMap<Integer> known;
+  private final KnownWords known;
 
-  private final char[][] knownPrefixes;
+  /** The rules' wildcard prefixes, and which lengths they come in. */
+  private final CharArraySet knownPrefixes;
+
+  private final boolean[] prefixLengths;
   private final int minLength;
   private final int capitalisedUses;
   private final String digest;
@@ -55,13 +56,16 @@ final class TypoCorrector {
    * @param digest a digest of the lexicon, part of the rules version
    */
   TypoCorrector(
-      CharArrayMap<Integer> known,
+      KnownWords known,
       List<String> knownPrefixes,
       int minLength,
       int capitalisedUses,
       String digest) {
     this.known = known;
-    this.knownPrefixes = knownPrefixes.stream().map(String::toCharArray).toArray(char[][]::new);
+    this.knownPrefixes = new CharArraySet(knownPrefixes, false);
+    int longest = knownPrefixes.stream().mapToInt(String::length).max().orElse(0);
+    this.prefixLengths = new boolean[longest + 1];
+    knownPrefixes.forEach(p -> prefixLengths[p.length()] = true);
     this.minLength = minLength;
     this.capitalisedUses = capitalisedUses;
     this.digest = digest;
@@ -86,32 +90,34 @@ final class TypoCorrector {
         uses.merge(m.group(), 1, Integer::sum);
       }
     }
-    CharArrayMap<Integer> known = new CharArrayMap<>(lexicon.size() + uses.size(), false);
-    for (String line : lexicon) {
-      String word = line.strip();
-      if (!word.isEmpty() && !word.startsWith("#")) {
-        known.put(word, uses.getOrDefault(word, 0));
-      }
-    }
-    uses.forEach(
-        (word, count) -> {
-          if (count >= EXAMPLE_USES) {
-            known.put(word, count);
-          }
-        });
+    Set<String> ruleWords = new LinkedHashSet<>();
     Set<String> prefixes = new LinkedHashSet<>();
     for (String line : ruleLines) {
       String text = folded(RuleLoader.stripComment(line));
       Matcher m = WORD.matcher(text);
       while (m.find()) {
-        if (!known.containsKey(m.group())) {
-          known.put(m.group(), uses.getOrDefault(m.group(), 0));
-        }
+        ruleWords.add(m.group());
       }
       Matcher p = PREFIX.matcher(text);
       while (p.find()) {
         prefixes.add(p.group(1));
       }
+    }
+    KnownWords known = new KnownWords(lexicon.size() + uses.size() + ruleWords.size());
+    for (String line : lexicon) {
+      String word = line.strip();
+      if (!word.isEmpty() && !word.startsWith("#")) {
+        known.add(word, uses.getOrDefault(word, 0));
+      }
+    }
+    uses.forEach(
+        (word, count) -> {
+          if (count >= EXAMPLE_USES) {
+            known.add(word, count);
+          }
+        });
+    for (String word : ruleWords) {
+      known.add(word, uses.getOrDefault(word, 0));
     }
     return new TypoCorrector(known, new ArrayList<>(prefixes), minLength, capitalisedUses, digest);
   }
@@ -134,12 +140,11 @@ final class TypoCorrector {
 
   /** Whether {@code word[0..length)} is known, as it stands. */
   boolean knows(char[] word, int length) {
-    if (known.containsKey(word, 0, length)) {
+    if (known.contains(word, length)) {
       return true;
     }
-    for (char[] prefix : knownPrefixes) {
-      if (prefix.length <= length
-          && Arrays.equals(prefix, 0, prefix.length, word, 0, prefix.length)) {
+    for (int n = Math.min(length, prefixLengths.length - 1); n > 0; n--) {
+      if (prefixLengths[n] && knownPrefixes.contains(word, 0, n)) {
         return true;
       }
     }
@@ -148,49 +153,21 @@ final class TypoCorrector {
 
   /**
    * The correction of {@code word[0..length)}, or null when it is left as written: it is short, not
-   * all letters a–z, known, or no single known word one edit away stands out. A capitalised word,
-   * most often a name, is corrected only into a word the example corpora use at least {@code
-   * capitalised_min_uses} times ("Thakn" becomes "thank"; "Stroud" does not become "shroud").
+   * all letters a–z, known, or its normalised form {@code normalised} (spelling map and stem) is
+   * known ("physios" is "physio" with an ending), or no single known word one edit away stands out.
+   * A capitalised word, most often a name, is corrected only into a word the example corpora use at
+   * least {@code capitalised_min_uses} times ("Thakn" becomes "thank"; "Stroud" does not become
+   * "shroud").
    */
-  char[] correct(char[] word, int length, boolean capitalised) {
-    if (length < minLength || !lettersOnly(word, length) || knows(word, length)) {
+  char[] correct(char[] word, int length, char[] normalised, boolean capitalised) {
+    if (length < minLength
+        || !lettersOnly(word, length)
+        || knows(word, length)
+        || knows(normalised, normalised.length)) {
       return null;
     }
     Best best = new Best();
-    char[] edit = new char[length + 1];
-    // a letter dropped
-    for (int i = 0; i < length; i++) {
-      System.arraycopy(word, 0, edit, 0, i);
-      System.arraycopy(word, i + 1, edit, i, length - i - 1);
-      best.offer(edit, length - 1);
-    }
-    // two neighbouring letters swapped
-    for (int i = 0; i + 1 < length; i++) {
-      System.arraycopy(word, 0, edit, 0, length);
-      edit[i] = word[i + 1];
-      edit[i + 1] = word[i];
-      best.offer(edit, length);
-    }
-    // a letter changed
-    System.arraycopy(word, 0, edit, 0, length);
-    for (int i = 0; i < length; i++) {
-      for (char c : LETTERS) {
-        if (c != word[i]) {
-          edit[i] = c;
-          best.offer(edit, length);
-        }
-      }
-      edit[i] = word[i];
-    }
-    // a letter added
-    for (int i = 0; i <= length; i++) {
-      System.arraycopy(word, 0, edit, 0, i);
-      System.arraycopy(word, i, edit, i + 1, length - i);
-      for (char c : LETTERS) {
-        edit[i] = c;
-        best.offer(edit, length + 1);
-      }
-    }
+    known.forEachOneEditAway(word, length, best);
     char[] chosen = best.chosen();
     return chosen != null && capitalised && best.count < capitalisedUses ? null : chosen;
   }
@@ -205,21 +182,19 @@ final class TypoCorrector {
   }
 
   /** The known words met so far among a word's edits: the most used, and whether it stands out. */
-  private final class Best {
-    private char[] word;
+  private final class Best implements KnownWords.SlotVisitor {
+    private int slot = -1;
     private int count = -1;
     private boolean tied;
 
-    void offer(char[] edit, int length) {
-      Integer used = known.get(edit, 0, length);
-      if (used == null) {
-        return;
-      }
-      if (word != null && Arrays.equals(word, 0, word.length, edit, 0, length)) {
+    @Override
+    public void visit(int candidate) {
+      if (candidate == slot) {
         return; // the same word reached by another edit
       }
+      int used = known.uses(candidate);
       if (used > count) {
-        word = Arrays.copyOf(edit, length);
+        slot = candidate;
         count = used;
         tied = false;
       } else if (used == count) {
@@ -229,7 +204,7 @@ final class TypoCorrector {
 
     /** The one candidate, or the most used when no other is used as often; else null. */
     char[] chosen() {
-      return tied ? null : word;
+      return tied || slot < 0 ? null : known.word(slot);
     }
   }
 }
