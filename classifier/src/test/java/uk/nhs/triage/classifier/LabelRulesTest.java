@@ -4,6 +4,7 @@ import static uk.nhs.triage.classifier.ShippedRules.assertDoesNotFire;
 import static uk.nhs.triage.classifier.ShippedRules.assertFires;
 import static uk.nhs.triage.classifier.ShippedRules.assertRulesDoNotFire;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -277,6 +278,13 @@ class LabelRulesTest {
       })
   void personalDataTraps(String text) {
     assertDoesNotFire(Label.PERSONAL_DATA, text);
+  }
+
+  // Text-speak folded onto the words rules use (spellings.conf): "gr8" is "great".
+  @Test
+  void textSpeakMeetsTheRulesForTheWordItStandsFor() {
+    assertFires(Label.POSITIVE, "gr8 care from the nurses on ward 4");
+    assertFires(Label.POSITIVE, "great care from the nurses on ward 4");
   }
 
   // The general patterns: phrasings no rule lists word for word, caught from their lexicons.
