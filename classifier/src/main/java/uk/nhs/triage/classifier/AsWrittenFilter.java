@@ -23,6 +23,9 @@ import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
  * known "physio" and is left alone.
  */
 final class AsWrittenFilter extends TokenFilter {
+  /** Ends a capitalised word's key in the memo; never part of a word. */
+  private static final char CAPITALISED_KEY = '\uFFFF';
+
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
   private final WordMemo memo = new WordMemo();
@@ -31,10 +34,6 @@ final class AsWrittenFilter extends TokenFilter {
   private final CharTermAttribute normalisedTerm;
   private final TypoCorrector typos;
   private char[] written = new char[32];
-
-  /** Ends a capitalised word's key in the memo; never part of a word. */
-  private static final char CAPITALISED_KEY = '\uFFFF';
-
   private int writtenLength;
   private int slot = -1;
 

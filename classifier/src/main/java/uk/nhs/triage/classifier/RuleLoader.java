@@ -515,10 +515,6 @@ final class RuleLoader {
         line(s, "offensive_earlier"));
   }
 
-  /**
-   * The nearest-examples signal when the folder has {@code examples.conf}: which labelled files,
-   * for which labels, how many neighbours and what share of their votes a label needs.
-   */
   /** The rules version with a digest of more files folded in. */
   private static String digestOf(String version, String digest) {
     MessageDigest both = sha256();
@@ -531,6 +527,11 @@ final class RuleLoader {
   private record ExampleFiles(
       ExampleNeighbours.Settings settings, ExampleNeighbours.Corpus corpus) {}
 
+  /**
+   * The nearest-examples signal's settings when the folder has {@code examples.conf} (which
+   * labelled files, for which labels, how many neighbours and what share of their votes a label
+   * needs), and the labelled comments read from its files.
+   */
   private static ExampleFiles exampleFiles(Path file, List<String> lines) {
     Map<String, Setting> s = settings(file, lines);
     checkKnown(
