@@ -70,11 +70,6 @@ final class KnownWords {
     size++;
   }
 
-  /** How many words it holds. */
-  int size() {
-    return size;
-  }
-
   /** Whether {@code word[0..length)} is known. */
   boolean contains(char[] word, int length) {
     return slot(hash(word, length), word, length) >= 0;

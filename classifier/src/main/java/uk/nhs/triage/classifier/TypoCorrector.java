@@ -17,13 +17,13 @@ import org.apache.lucene.analysis.CharArraySet;
  * "ambulnace" and "Infoemation" meet the rules and examples written for "nurse", "ambulance" and
  * "information".
  *
- * <p>A word is known when the lexicon lists it, when the example corpora use it, or when it is
- * written anywhere in the rule files (swearing, NHS words and slang the lexicon leaves out), or
- * when it starts with a rule's wildcard prefix. A known word is never corrected. An unknown word of
- * {@code min_length} letters or more (a–z only: handles, tags, emails, masked swearing and numbers
- * are left alone) is corrected when exactly one known word is one edit away (a letter dropped,
- * added, changed, or two neighbours swapped), or when several are and one is used more often than
- * the others in the example corpora. Otherwise it is left as written.
+ * <p>A word is known when the lexicon lists it, when the example corpora use it, when it is written
+ * in the rule files outside comments (swearing, NHS words and slang the lexicon leaves out), when
+ * it starts with a rule's wildcard prefix, or when its stem is. A known word is never corrected. An
+ * unknown word of {@code min_length} letters or more (a–z only: handles, tags, emails, masked
+ * swearing and numbers are left alone) is corrected when exactly one known word is one edit away (a
+ * letter dropped, added, changed, or two neighbours swapped), or when several are and one is used
+ * more often than the others in the example corpora. Otherwise it is left as written.
  *
  * <p>Immutable and shared; the analysis chain asks once per distinct word and remembers the answer.
  */
@@ -32,9 +32,6 @@ final class TypoCorrector {
 
   /** A rule's wildcard prefix: letters then {@code *} ending the word ("medic*", not "f*ck"). */
   private static final Pattern PREFIX = Pattern.compile("(?<![a-z*])([a-z]{3,})\\*(?![a-z*])");
-
-  /** How often the example corpora must use a word for it to be known. */
-  private static final int EXAMPLE_USES = 1;
 
   /** Known words, each with how often the example corpora use it (0 when they do not). */
   private final KnownWords known;
@@ -105,17 +102,12 @@ final class TypoCorrector {
     }
     KnownWords known = new KnownWords(lexicon.size() + uses.size() + ruleWords.size());
     for (String line : lexicon) {
-      String word = line.strip();
+      String word = folded(line.strip());
       if (!word.isEmpty() && !word.startsWith("#")) {
         known.add(word, uses.getOrDefault(word, 0));
       }
     }
-    uses.forEach(
-        (word, count) -> {
-          if (count >= EXAMPLE_USES) {
-            known.add(word, count);
-          }
-        });
+    uses.forEach(known::add);
     for (String word : ruleWords) {
       known.add(word, uses.getOrDefault(word, 0));
     }
@@ -131,11 +123,6 @@ final class TypoCorrector {
   /** A digest of the lexicon. */
   String digest() {
     return digest;
-  }
-
-  /** How many words it knows. */
-  int size() {
-    return known.size();
   }
 
   /** Whether {@code word[0..length)} is known, as it stands. */
