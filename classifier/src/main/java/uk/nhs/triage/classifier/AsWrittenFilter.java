@@ -26,6 +26,17 @@ final class AsWrittenFilter extends TokenFilter {
   /** Ends a capitalised word's key in the memo; never part of a word. */
   private static final char CAPITALISED_KEY = '\uFFFF';
 
+  /** Ends the key of a word left unsearched because its comment spent its budget. */
+  private static final char UNSEARCHED_KEY = '\uFFFE';
+
+  /**
+   * How many misspelt-looking words of one comment are searched for a correction: a real comment
+   * has a few dozen unknown words at most, and a ten-megabyte one of random letters costs seconds
+   * searched in full (docs/decisions/typo-correction.md). Words remembered from earlier comments
+   * cost no search, so a comment past the budget may be read differently once its words are known.
+   */
+  static final int MAX_SEARCHES = 256;
+
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
   private final WordMemo memo = new WordMemo();
@@ -36,6 +47,7 @@ final class AsWrittenFilter extends TokenFilter {
   private char[] written = new char[32];
   private int writtenLength;
   private int slot = -1;
+  private int searches;
 
   AsWrittenFilter(
       TokenStream beforeNormalisation, CharArrayMap<char[]> spellings, TypoCorrector typos) {
@@ -80,8 +92,8 @@ final class AsWrittenFilter extends TokenFilter {
     }
     int n = term.length();
     char[] buffer = term.buffer();
-    if (written.length < n + 1) {
-      written = new char[Math.max(n + 1, written.length * 2)];
+    if (written.length < n + 2) {
+      written = new char[Math.max(n + 2, written.length * 2)];
     }
     System.arraycopy(buffer, 0, written, 0, n);
     writtenLength = n;
@@ -97,13 +109,24 @@ final class AsWrittenFilter extends TokenFilter {
     if (slot < 0) {
       char[] normalised = normalise(written, n);
       char[] correction = null;
-      if (typos != null) {
-        correction = typos.correct(written, n, normalised, capitalised);
+      if (typos != null && typos.unknown(written, n, normalised)) {
+        if (searches < MAX_SEARCHES) {
+          searches++;
+          correction = typos.correct(written, n, capitalised);
+        } else {
+          // past the budget the word is remembered under a key of its own, so that a later
+          // comment within its budget still looks for the correction
+          written[keyLength++] = UNSEARCHED_KEY;
+          hash = WordMemo.hash(written, keyLength);
+          slot = memo.find(written, keyLength, hash);
+        }
       }
       if (correction != null) {
         normalised = normalise(correction, correction.length);
       }
-      slot = memo.add(written, keyLength, hash, normalised, correction);
+      if (slot < 0) {
+        slot = memo.add(written, keyLength, hash, normalised, correction);
+      }
     }
     char[] correction = memo.corrected(slot);
     if (correction != null) {
@@ -116,6 +139,12 @@ final class AsWrittenFilter extends TokenFilter {
     char[] normalised = memo.normalised(slot);
     term.copyBuffer(normalised, 0, normalised.length);
     return true;
+  }
+
+  @Override
+  public void reset() throws IOException {
+    super.reset();
+    searches = 0;
   }
 
   private char[] normalise(char[] word, int length) throws IOException {

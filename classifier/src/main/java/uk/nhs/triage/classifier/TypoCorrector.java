@@ -139,20 +139,24 @@ final class TypoCorrector {
   }
 
   /**
-   * The correction of {@code word[0..length)}, or null when it is left as written: it is short, not
-   * all letters a–z, known, or its normalised form {@code normalised} (spelling map and stem) is
-   * known ("physios" is "physio" with an ending), or no single known word one edit away stands out.
-   * A capitalised word, most often a name, is corrected only into a word the example corpora use at
-   * least {@code capitalised_min_uses} times ("Thakn" becomes "thank"; "Stroud" does not become
-   * "shroud").
+   * Whether {@code word[0..length)} is one to look for a correction of: it has {@code min_length}
+   * letters a–z or more, and neither it nor its normalised form {@code normalised} (spelling map
+   * and stem) is known ("physios" is "physio" with an ending).
    */
-  char[] correct(char[] word, int length, char[] normalised, boolean capitalised) {
-    if (length < minLength
-        || !lettersOnly(word, length)
-        || knows(word, length)
-        || knows(normalised, normalised.length)) {
-      return null;
-    }
+  boolean unknown(char[] word, int length, char[] normalised) {
+    return length >= minLength
+        && lettersOnly(word, length)
+        && !knows(word, length)
+        && !knows(normalised, normalised.length);
+  }
+
+  /**
+   * The correction of an {@link #unknown} word {@code word[0..length)}, or null when no single
+   * known word one edit away stands out. A capitalised word, most often a name, is corrected only
+   * into a word the example corpora use at least {@code capitalised_min_uses} times ("Thakn"
+   * becomes "thank"; "Stroud" does not become "shroud").
+   */
+  char[] correct(char[] word, int length, boolean capitalised) {
     Best best = new Best();
     known.forEachOneEditAway(word, length, best);
     char[] chosen = best.chosen();

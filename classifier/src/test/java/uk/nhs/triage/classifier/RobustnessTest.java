@@ -35,6 +35,22 @@ class RobustnessTest {
   }
 
   @Test
+  void tenMegabytesOfWordsNobodyKnowsClassifies() {
+    // every word unknown and distinct: the typo corrector searches a budget of them, not all
+    java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+    StringBuilder b = new StringBuilder(10 * 1024 * 1024 + 16);
+    while (b.length() < 10 * 1024 * 1024) {
+      for (int i = 0; i < 8; i++) {
+        b.append((char) ('a' + random.nextInt(26)));
+      }
+      b.append(' ');
+    }
+    b.append("Mum was not offered a drink for two days on the ward");
+
+    assertThat(CLASSIFIER.classify(b.toString()).labels()).contains(Label.PATIENT_SAFETY);
+  }
+
+  @Test
   void oddUnicodeClassifiesWithoutException() {
     List<String> odd =
         List.of(

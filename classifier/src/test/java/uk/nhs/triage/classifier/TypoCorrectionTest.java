@@ -153,6 +153,25 @@ class TypoCorrectionTest {
   }
 
   @Test
+  void aCommentSearchesABudgetOfUnknownWordsAndTheNextCommentStartsAfresh() {
+    Classifier c = classifier();
+    StringBuilder junk = new StringBuilder();
+    for (int i = 0; i < AsWrittenFilter.MAX_SEARCHES; i++) {
+      // distinct unknown words of letters only, one edit from nothing the lexicon holds
+      junk.append("qz")
+          .append((char) ('a' + i / 26 % 26))
+          .append((char) ('a' + i % 26))
+          .append("xv ");
+    }
+    String overBudget = junk + "the wrong medicaiton";
+    // the budget is spent on the first 256 searches: the misspelling after them is left as written
+    assertThat(c.corrections(overBudget)).isEmpty();
+    // the same word in a comment of its own is searched and corrected, though remembered since
+    assertThat(c.corrections("the wrong medicaiton")).containsExactly("medicaiton → medication");
+    assertThat(fires(c, Label.PATIENT_SAFETY, "the wrong medicaiton")).isTrue();
+  }
+
+  @Test
   void theLexiconIsPartOfTheRulesVersion() throws IOException {
     String before = classifier().rulesVersion();
     Files.writeString(rules.resolve("lexicon").resolve("words.txt"), "ambulance\n");
