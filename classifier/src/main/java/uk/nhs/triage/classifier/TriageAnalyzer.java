@@ -37,7 +37,9 @@ final class TriageAnalyzer extends Analyzer {
     SocialMarkCharFilter marks = new SocialMarkCharFilter();
     Tokenizer tokenizer = new UAX29URLEmailTokenizer();
     TokenStream stream = new SocialTokenFilter(tokenizer);
-    stream = new CapitalisedFilter(stream);
+    if (typos != null) {
+      stream = new CapitalisedFilter(stream); // only the typo corrector reads the flag
+    }
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
     stream = new EnglishPossessiveFilter(stream);

@@ -1,6 +1,5 @@
 package uk.nhs.triage.classifier;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
  * Corrects a misspelt word into the known word one edit away ({@code typos.conf}), so that "nurss",
@@ -114,10 +114,20 @@ final class TypoCorrector {
     return new TypoCorrector(known, new ArrayList<>(prefixes), minLength, capitalisedUses, digest);
   }
 
-  /** Lower case, accents dropped: the form the analysis chain compares words in. */
+  /**
+   * Lower case, then folded to ASCII by the analysis chain's own {@link ASCIIFoldingFilter}: the
+   * form the chain compares words in. Text already in small ASCII letters (the lexicon) is returned
+   * as it is.
+   */
   private static String folded(String text) {
-    return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "");
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.chars().allMatch(c -> c < 128)) {
+      return lower;
+    }
+    char[] in = lower.toCharArray();
+    char[] out = new char[in.length * 4];
+    int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+    return new String(out, 0, length);
   }
 
   /** A digest of the lexicon. */
