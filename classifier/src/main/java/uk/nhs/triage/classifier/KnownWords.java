@@ -98,18 +98,10 @@ final class KnownWords {
     return (filter[bit >>> 6] & (1L << bit)) != 0;
   }
 
-  /** The slot of a known word with hash {@code h}, or -1: a candidate, to be checked by letters. */
-  int slotOfHash(long h) {
+  /** Whether a known word may have hash {@code h}: false for nearly every hash no word has. */
+  private boolean mayHold(long h) {
     long x = h * 0x9E3779B97F4A7C15L;
-    if (!bit((int) (x >>> (64 - FILTER_BITS))) || !bit((int) x >>> (32 - FILTER_BITS))) {
-      return -1;
-    }
-    for (int i = spread(h) & mask; words[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == h) {
-        return i;
-      }
-    }
-    return -1;
+    return bit((int) (x >>> (64 - FILTER_BITS))) && bit((int) x >>> (32 - FILTER_BITS));
   }
 
   char[] word(int slot) {
@@ -191,7 +183,7 @@ final class KnownWords {
       Edit kind,
       char c,
       SlotVisitor visitor) {
-    if (slotOfHash(h) < 0) {
+    if (!mayHold(h)) {
       return; // the common case: no known word has this variant's hash
     }
     int n = build(edit, word, length, at, kind, c);
