@@ -204,9 +204,13 @@ public final class Classifier {
           new LabelScore(
               label, value, threshold, verdict(value, threshold, review), evidence.get(i)));
     }
-    if (examples != null && !(examples.settings().skipPraise() && praiseOnly(scores))) {
-      int open = open(examples.labelMask(), scores, score, vetoed);
-      byExample(examples.suggest(tokens, open, score), scores);
+    if (examples != null) {
+      boolean praise = examples.settings().skipPraise() && praiseOnly(scores);
+      int open = praise ? 0 : open(examples.settings(), scores, score, vetoed);
+      ExampleNeighbours.Votes votes =
+          examples.vote(tokens, open, doubtful(examples.settings(), scores), score);
+      byExample(votes.suggested(), scores);
+      votes.doubted().forEach((label, found) -> doubt(label, found, scores));
     }
     Instant when = at == null ? Instant.now() : at;
     followUps(history, when, scores, score, vetoed);
@@ -501,6 +505,35 @@ public final class Classifier {
   }
 
   /**
+   * Puts a label its rules fired into the review band, with the nearest examples' evidence beside
+   * what its rules matched: a weak match that no nearby example backs is for a person to check.
+   */
+  private static void doubt(Label label, Evidence found, Map<Label, LabelScore> scores) {
+    LabelScore had = scores.get(label);
+    List<Evidence> why = new ArrayList<>(had.evidence());
+    why.add(found);
+    scores.put(label, new LabelScore(label, had.score(), had.threshold(), Verdict.REVIEW, why));
+  }
+
+  /**
+   * The labels (one bit per ordinal) the nearest examples may doubt: listed in {@code
+   * examples.conf}, fired by their own rules with a score under the label's {@code doubt_below}
+   * times its threshold.
+   */
+  private static int doubtful(ExampleNeighbours.Settings settings, Map<Label, LabelScore> scores) {
+    int doubtful = 0;
+    for (Label label : settings.labels()) {
+      LabelScore s = scores.get(label);
+      if (s != null
+          && s.verdict() == Verdict.FIRED
+          && s.score() < settings.vote(label).doubtBelow() * s.threshold()) {
+        doubtful |= 1 << label.ordinal();
+      }
+    }
+    return doubtful;
+  }
+
+  /**
    * Carries a label over from the author's earlier comments ({@link FollowUp}) to a comment its own
    * rules left short of it: not when they weigh against it or veto it, and not for praise (a
    * journalist thanking the nurses as a patient).
@@ -542,21 +575,38 @@ public final class Classifier {
   }
 
   /**
-   * The labels among {@code labels} (one bit per ordinal) that {@link #byExample} could still give:
-   * not vetoed, not fired already, and not weighed against by their own rules. Lines that add up to
-   * less than nothing are a hard negative the rules know ("fell off his bike"); a negative line
-   * balanced by positive ones (harm at home, and a service named beside it) leaves the label open.
+   * The labels listed in {@code examples.conf} (one bit per ordinal) that {@link #byExample} could
+   * still give: not vetoed, not fired already, not weighed against by their own rules, and not
+   * beside a fired label their vote names in {@code unless_fired}. Lines that add up to less than
+   * nothing are a hard negative the rules know ("fell off his bike"); a negative line balanced by
+   * positive ones (harm at home, and a service named beside it) leaves the label open.
    */
   private static int open(
-      int labels, Map<Label, LabelScore> scores, double[] ruleScore, boolean[] vetoed) {
+      ExampleNeighbours.Settings settings,
+      Map<Label, LabelScore> scores,
+      double[] ruleScore,
+      boolean[] vetoed) {
+    int fired = firedMask(scores);
     int open = 0;
-    for (Label label : ALL_LABELS) {
+    for (Label label : settings.labels()) {
       int i = label.ordinal();
-      if ((labels & (1 << i)) != 0 && !vetoed[i] && !(ruleScore[i] < 0) && !fired(scores, label)) {
+      if (!vetoed[i]
+          && !(ruleScore[i] < 0)
+          && (fired & (1 << i)) == 0
+          && (settings.vote(label).unlessFired() & fired) == 0) {
         open |= 1 << i;
       }
     }
     return open;
+  }
+
+  /** The labels that fired, one bit per ordinal. */
+  private static int firedMask(Map<Label, LabelScore> scores) {
+    int fired = 0;
+    for (LabelScore s : scores.values()) {
+      fired |= s.verdict() == Verdict.FIRED ? 1 << s.label().ordinal() : 0;
+    }
+    return fired;
   }
 
   /** The rules found the comment positive and not negative: praise, however it is worded. */

@@ -84,19 +84,44 @@ final class ExampleNeighbours {
   private final int[][] docWords;
 
   /**
-   * What {@code examples.conf} sets: which labels the examples may give, how many neighbours vote,
-   * the share of their votes a label needs, and the larger share it needs when its own rules add up
-   * to nothing, how common a word may be and still count, how few words a comment may have and
-   * still be compared, and whether praise is left to the rules.
+   * What {@code examples.conf} sets: which labels the examples may give or doubt, how many
+   * neighbours vote, how each label's votes count ({@code votes} by label ordinal, {@code null} for
+   * a label not listed), how common a word may be and still count, how few words a comment may have
+   * and still be compared, and whether praise is left to the rules.
    */
   record Settings(
       Label[] labels,
       int neighbours,
-      double share,
-      double shareUnmatched,
+      Vote[] votes,
       double commonWords,
       int minWords,
-      boolean skipPraise) {}
+      boolean skipPraise) {
+
+    /** How the votes count for {@code label}; {@code null} when it is not listed. */
+    Vote vote(Label label) {
+      return votes[label.ordinal()];
+    }
+  }
+
+  /**
+   * How the nearest examples' votes count for one label. It is suggested when its share of the
+   * votes reaches {@code share}, or {@code shareUnmatched} where its own rules add up to nothing.
+   * It is doubted when its own rules fire it with a score under {@code doubtBelow} times its
+   * threshold and its share is at most {@code doubtShare}: a weak match that no nearby example
+   * backs goes to a person to check (the review band) instead ({@code doubtBelow} 0: never). It is
+   * never suggested where the rules fired one of {@code unlessFired} (one bit per label ordinal):
+   * praise is not suggested for a comment the rules read as a complaint.
+   */
+  record Vote(
+      double share, double shareUnmatched, double doubtBelow, double doubtShare, int unlessFired) {}
+
+  /**
+   * What the nearest examples said: the labels they suggest and the labels they doubt, each with
+   * the evidence that names the examples.
+   */
+  record Votes(Map<Label, Evidence> suggested, Map<Label, Evidence> doubted) {
+    static final Votes NONE = new Votes(Map.of(), Map.of());
+  }
 
   private ExampleNeighbours(
       Analyzer analyzer, List<Example> examples, Settings settings, String digest) {
@@ -311,23 +336,23 @@ final class ExampleNeighbours {
   }
 
   /**
-   * The labels among {@code open} (one bit per label ordinal) that the nearest examples suggest for
-   * the analysed comment, each with the evidence that names them; empty when none reaches its
-   * share: {@code shareUnmatched} for a label whose own rules add up to nothing ({@code ruleScore}
-   * by label ordinal: none of its lines matched, or they cancel out). Labels outside {@code open}
-   * are neither searched for nor suggested: when none is left the examples are not compared at all.
+   * What the nearest examples say of the analysed comment (one bit per label ordinal in the masks):
+   * the labels among {@code open} whose share of the votes reaches their {@link Vote#share} ({@link
+   * Vote#shareUnmatched} for a label whose own rules add up to nothing: {@code ruleScore} by label
+   * ordinal, none of its lines matched or they cancel out), and the labels among {@code doubtful}
+   * (fired by their rules with a weak score) whose share is at most their {@link Vote#doubtShare}.
+   * When neither mask holds a listed label the examples are not compared at all.
    */
-  Map<Label, Evidence> suggest(CommentTokens tokens, int open, double[] ruleScore) {
-    if ((open & labelMask) == 0) {
-      return Map.of();
+  Votes vote(CommentTokens tokens, int open, int doubtful, double[] ruleScore) {
+    if (((open | doubtful) & labelMask) == 0) {
+      return Votes.NONE;
     }
     Workspace ws = workspaces.get();
     int found = search(ws, tokens);
     if (found < 0) {
-      return Map.of();
+      return Votes.NONE;
     }
     int[] query = ws.query;
-    int words = ws.queryWords;
     int[] bestDoc = ws.bestDoc;
     float[] bestScore = ws.bestScore;
     double total = 0;
@@ -335,12 +360,14 @@ final class ExampleNeighbours {
       total += bestScore[i];
     }
     if (found == 0 || total <= 0) {
-      return Map.of();
+      return Votes.NONE;
     }
-    Map<Label, Evidence> out = new EnumMap<>(Label.class);
+    Map<Label, Evidence> suggested = new EnumMap<>(Label.class);
+    Map<Label, Evidence> doubted = new EnumMap<>(Label.class);
     for (Label label : settings.labels()) {
       int bit = 1 << label.ordinal();
-      if ((open & bit) == 0) {
+      boolean suggesting = (open & bit) != 0;
+      if (!suggesting && (doubtful & bit) == 0) {
         continue;
       }
       double votes = 0;
@@ -350,21 +377,20 @@ final class ExampleNeighbours {
         }
       }
       double got = votes / total;
-      boolean unmatched = Math.abs(ruleScore[label.ordinal()]) < 1e-9;
-      double needs = unmatched ? settings.shareUnmatched() : settings.share();
-      if (got >= needs) {
-        List<String> voters = new ArrayList<>();
-        int first = -1;
-        for (int i = 0; i < found; i++) {
-          if ((labelBits[bestDoc[i]] & bit) != 0) {
-            voters.add(ids[bestDoc[i]]);
-            first = first < 0 ? bestDoc[i] : first;
-          }
+      Vote vote = settings.vote(label);
+      if (suggesting) {
+        boolean unmatched = Math.abs(ruleScore[label.ordinal()]) < 1e-9;
+        double needs = unmatched ? vote.shareUnmatched() : vote.share();
+        if (got >= needs) {
+          suggested.put(label, evidence(label, got, "needs " + share(needs), bit, found, query));
         }
-        out.put(label, evidence(label, got, needs, voters, found, shared(query, words, first)));
+      } else if (got <= vote.doubtShare()) {
+        String why =
+            "a weak match needs more than " + share(vote.doubtShare()) + "; a person checks";
+        doubted.put(label, evidence(label, got, why, bit, found, query));
       }
     }
-    return out;
+    return suggested.isEmpty() && doubted.isEmpty() ? Votes.NONE : new Votes(suggested, doubted);
   }
 
   /**
@@ -420,21 +446,43 @@ final class ExampleNeighbours {
     return words;
   }
 
+  /**
+   * The evidence of a vote on {@code label} (its bit {@code bit}): how many of the {@code found}
+   * nearest examples carry it and which (the first five), the share they had and what it was
+   * measured against, and as matched words those the nearest voting example shares with the
+   * comment, or the nearest example's when none carries the label.
+   */
   private Evidence evidence(
-      Label label, double got, double needs, List<String> voters, int of, List<String> shared) {
+      Label label, double got, String against, int bit, int found, int[] query) {
+    Workspace ws = workspaces.get();
+    List<String> voters = new ArrayList<>();
+    int first = -1;
+    for (int i = 0; i < found; i++) {
+      if ((labelBits[ws.bestDoc[i]] & bit) != 0) {
+        voters.add(ids[ws.bestDoc[i]]);
+        first = first < 0 ? ws.bestDoc[i] : first;
+      }
+    }
     String rule =
         String.format(
             Locale.ROOT,
-            "%s: %d of the %d nearest labelled comments are %s (share %.2f, needs %.2f): %s",
+            "%s: %d of the %d nearest labelled comments are %s (share %s, %s)%s",
             FILE,
             voters.size(),
-            of,
+            found,
             label.wireName(),
-            got,
-            needs,
-            String.join(", ", voters.subList(0, Math.min(5, voters.size()))));
+            share(got),
+            against,
+            voters.isEmpty()
+                ? ""
+                : ": " + String.join(", ", voters.subList(0, Math.min(5, voters.size()))));
+    List<String> shared = shared(query, ws.queryWords, first < 0 ? ws.bestDoc[0] : first);
     // no reference: the text names this comment's own neighbours, so it differs comment by comment
     return new Evidence(rule, null, shared, 0);
+  }
+
+  private static String share(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   /** The comment's words that the nearest voting example shares, as analysed, at most 8. */

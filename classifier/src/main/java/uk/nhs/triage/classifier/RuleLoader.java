@@ -28,7 +28,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  * with file and line.
  */
 final class RuleLoader {
-  private static final Pattern SETTING = Pattern.compile("([a-z_]+)\\s*=\\s*(.*)");
+  private static final Pattern SETTING = Pattern.compile("([a-z_]+(?:\\.[a-z_]+)?)\\s*=\\s*(.*)");
   private static final Pattern WEIGHT = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
   static final String LANGUAGE = "language.conf";
   static final String SPELLINGS = "spellings.conf";
@@ -523,6 +523,10 @@ final class RuleLoader {
     return HexFormat.of().formatHex(both.digest()).substring(0, 12);
   }
 
+  /** The settings of {@code examples.conf} that can be written for one label too. */
+  private static final List<String> VOTE_KEYS =
+      List.of("share", "share_unmatched", "doubt_below", "doubt_share", "unless_fired");
+
   /** {@code examples.conf}'s settings and the labelled comments its files hold. */
   private record ExampleFiles(
       ExampleNeighbours.Settings settings, ExampleNeighbours.Corpus corpus) {}
@@ -534,18 +538,10 @@ final class RuleLoader {
    */
   private static ExampleFiles exampleFiles(Path file, List<String> lines) {
     Map<String, Setting> s = settings(file, lines);
-    checkKnown(
-        file,
-        s,
-        List.of(
-            "files",
-            "labels",
-            "neighbours",
-            "share",
-            "share_unmatched",
-            "common_words",
-            "min_words",
-            "skip_praise"));
+    List<String> known =
+        new ArrayList<>(
+            List.of("files", "labels", "neighbours", "common_words", "min_words", "skip_praise"));
+    known.addAll(VOTE_KEYS);
     List<Path> files = new ArrayList<>();
     Setting named = s.get("files");
     for (String name : named == null ? new String[0] : named.value().split(",")) {
@@ -564,27 +560,77 @@ final class RuleLoader {
         throw new RuleFileException(file, line(s, "labels"), "unknown label '" + name + "'");
       }
     }
+    for (Label label : labels) {
+      for (String key : VOTE_KEYS) {
+        known.add(key + "." + label.wireName());
+      }
+    }
+    checkKnown(file, s, known);
     int neighbours = integer(file, s, "neighbours", 10);
     if (neighbours < 1) {
       throw new RuleFileException(file, line(s, "neighbours"), "neighbours must be 1 or more");
     }
-    double share = fraction(file, s, "share", 0.5);
-    double shareUnmatched = fraction(file, s, "share_unmatched", share);
-    if (shareUnmatched < share) {
-      throw new RuleFileException(
-          file, line(s, "share_unmatched"), "share_unmatched must be at least share");
+    ExampleNeighbours.Vote[] votes = new ExampleNeighbours.Vote[Label.values().length];
+    for (Label label : labels) {
+      votes[label.ordinal()] = vote(file, s, label);
     }
     double common = fraction(file, s, "common_words", 0.25);
     return new ExampleFiles(
         new ExampleNeighbours.Settings(
             labels.toArray(new Label[0]),
             neighbours,
-            share,
-            shareUnmatched,
+            votes,
             common,
             integer(file, s, "min_words", 3),
             bool(file, s, "skip_praise", true)),
         ExampleNeighbours.read(file, files));
+  }
+
+  /**
+   * How the nearest examples' votes count for {@code label}: {@code share}, {@code
+   * share_unmatched}, {@code doubt_below}, {@code doubt_share} and {@code unless_fired}, each as
+   * written for the label ({@code share.negative = 0.6}) or else for every label.
+   */
+  private static ExampleNeighbours.Vote vote(Path file, Map<String, Setting> s, Label label) {
+    String own = "." + label.wireName();
+    double share = fraction(file, s, own(s, "share", own), 0.5);
+    String unmatchedKey = own(s, "share_unmatched", own);
+    double shareUnmatched = fraction(file, s, unmatchedKey, share);
+    if (shareUnmatched < share) {
+      throw new RuleFileException(
+          file,
+          line(s, unmatchedKey),
+          "share_unmatched must be at least share (" + label.wireName() + ")");
+    }
+    String belowKey = own(s, "doubt_below", own);
+    Setting below = s.get(belowKey);
+    double doubtBelow = below == null ? 0 : number(file, below.line(), belowKey, below.value());
+    if (doubtBelow < 0) {
+      throw new RuleFileException(file, below.line(), belowKey + " must be 0 or more");
+    }
+    String doubtKey = own(s, "doubt_share", own);
+    Setting doubt = s.get(doubtKey);
+    double doubtShare = doubt == null ? 0 : number(file, doubt.line(), doubtKey, doubt.value());
+    if (doubtShare < 0 || doubtShare >= 1) {
+      throw new RuleFileException(file, doubt.line(), doubtKey + " must be 0 or more and below 1");
+    }
+    String unlessKey = own(s, "unless_fired", own);
+    int unlessFired = 0;
+    for (String name : list(s, unlessKey, "")) {
+      try {
+        unlessFired |= 1 << Label.fromWireName(name).ordinal();
+      } catch (IllegalArgumentException e) {
+        throw new RuleFileException(file, line(s, unlessKey), "unknown label '" + name + "'");
+      }
+    }
+    return new ExampleNeighbours.Vote(share, shareUnmatched, doubtBelow, doubtShare, unlessFired);
+  }
+
+  /**
+   * {@code key} with the label's own suffix when the file sets it for the label, else {@code key}.
+   */
+  private static String own(Map<String, Setting> s, String key, String suffix) {
+    return s.containsKey(key + suffix) ? key + suffix : key;
   }
 
   /**

@@ -60,7 +60,7 @@ class PersistentUserTest {
 
   @Test
   void aBorderlineComplaintAfterAWeekOfComplaintsCounts() {
-    String borderline = "They promised me a call back on Monday.";
+    String borderline = "The consultant promised to write to my GP.";
     assertThat(CLASSIFIER.classify(borderline).labels()).doesNotContain(Label.NEGATIVE);
 
     Classification c =
@@ -74,7 +74,7 @@ class PersistentUserTest {
 
   @Test
   void aBorderlineComplaintNeedsTheEarlierComplaintsToo() {
-    String borderline = "They promised me a call back on Monday.";
+    String borderline = "The consultant promised to write to my GP.";
     Classification c =
         CLASSIFIER.classify(
             borderline, history(2, Duration.ofDays(2), Set.of(Label.NEGATIVE)), NOW);

@@ -66,4 +66,16 @@ class PersonalDataTest {
     assertThat(CLASSIFIER.classify("appointment on 12/03/2026").labels())
         .doesNotContain(Label.PERSONAL_DATA);
   }
+
+  @Test
+  void askingToBeRungBackIsPersonalOnlyWithTheNumber() {
+    assertThat(CLASSIFIER.classify("I was told someone would ring me on Monday.").labels())
+        .doesNotContain(Label.PERSONAL_DATA);
+    assertThat(CLASSIFIER.classify("Can the ward call me on the landline please").labels())
+        .doesNotContain(Label.PERSONAL_DATA);
+    assertThat(CLASSIFIER.classify("Please ring me on 01632 960123 after five").labels())
+        .contains(Label.PERSONAL_DATA);
+    assertThat(CLASSIFIER.classify("My direct line is 01632 960123, call me on that").labels())
+        .contains(Label.PERSONAL_DATA);
+  }
 }

@@ -58,7 +58,10 @@ public final class ExplainCommand implements Callable<Integer> {
           score.threshold(),
           switch (score.verdict()) {
             case FIRED -> "FIRED";
-            case REVIEW -> "for a person to check (just below the threshold)";
+            case REVIEW ->
+                score.score() < score.threshold()
+                    ? "for a person to check (just below the threshold)"
+                    : "for a person to check (no nearby example backs this weak match)";
             case NONE -> "not enough";
           });
       for (Evidence evidence : score.evidence()) {

@@ -53,6 +53,26 @@ class ExplainAndEvaluateCommandTest {
   }
 
   @Test
+  void explainSaysWhenTheNearestExamplesDoubtAWeakMatch() {
+    Run explain =
+        run(
+            "explain",
+            "--config",
+            CONFIG,
+            "£6 to park for an hour to visit my dad who's dying. Whoever decided that wants their"
+                + " head looking at.");
+    assertThat(explain.out())
+        .containsPattern(
+            "patient_safety +score +2\\.00 +threshold +2\\.00 +for a person to check \\(no nearby"
+                + " example backs this weak match\\)")
+        .contains(
+            "examples.conf: 0 of the 10 nearest labelled comments are patient_safety (share 0.00,"
+                + " a weak match needs more than 0.00; a person checks)")
+        .contains("may be a patient safety concern: Quality and comms to check")
+        .contains("QUALITY");
+  }
+
+  @Test
   void explainSaysHowAMisspeltWordWasRead() {
     Run explain =
         run(
