@@ -23,8 +23,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The nearest labelled comments: a second signal beside the rules, for the labels where a miss
- * costs most ({@code examples.conf}).
+ * The nearest labelled comments: a second signal beside the rules, which gives a label the rules
+ * left short and doubts a weak match no nearby example carries ({@code examples.conf}).
  *
  * <p>The labelled comments (the evaluation corpora's JSON lines) are analysed once, through the
  * rules' own Lucene analysis chain, into postings: for each word, the examples holding it. A
@@ -32,10 +32,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * default similarity: k1 1.2, b 0.75), in one pass over those postings; words held by more than
  * {@code common_words} of the examples are left out, as they tell examples apart too little. The
  * {@code neighbours} best examples vote for their labels with their score, and a label whose share
- * of the votes reaches {@code share} ({@code share_unmatched} where the label's own rules add up to
- * nothing) is suggested, with the examples that voted as its evidence. A comment never counts as
- * its own neighbour (an example with exactly its text is skipped), so evaluating a corpus that is
- * also an example set measures each comment against the others.
+ * of the votes reaches its {@link Vote#share} ({@link Vote#shareUnmatched} where the label's own
+ * rules add up to nothing) is suggested, with the examples that voted as its evidence; a label its
+ * rules fired weakly whose share is at most its {@link Vote#doubtShare} is doubted. A comment never
+ * counts as its own neighbour (an example with exactly its text is skipped), so evaluating a corpus
+ * that is also an example set measures each comment against the others.
  *
  * <p>Cost: the comment is not analysed again. The words worth comparing get an int id each; {@link
  * CommentTokens} looks each distinct word up once per memo generation, during the rules' own
@@ -44,9 +45,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * twice: once adding the weights, once more in the same order reading each example's score at its
  * first posting (and clearing it, so its later postings read nothing); that meets the examples in
  * the order they were first scored, without recording first touches while adding, which cost more
- * than the second walk (docs/performance.md). {@link Classifier} does not search at all when every
- * label listed here is already fired, vetoed or weighed against by its rules, as the search could
- * not change the result.
+ * than the second walk (docs/performance.md). {@link Classifier} does not search at all when no
+ * label listed here is open to a suggestion (all fired, vetoed or weighed against by their rules)
+ * or fired weakly enough to doubt, as the search could not change the result.
  */
 final class ExampleNeighbours {
   static final String FILE = "examples.conf";
