@@ -1,5 +1,19 @@
 package uk.nhs.triage.classifier;
 
+import static uk.nhs.triage.classifier.ConfSettings.SETTING;
+import static uk.nhs.triage.classifier.ConfSettings.bool;
+import static uk.nhs.triage.classifier.ConfSettings.checkKnown;
+import static uk.nhs.triage.classifier.ConfSettings.duration;
+import static uk.nhs.triage.classifier.ConfSettings.integer;
+import static uk.nhs.triage.classifier.ConfSettings.line;
+import static uk.nhs.triage.classifier.ConfSettings.list;
+import static uk.nhs.triage.classifier.ConfSettings.name;
+import static uk.nhs.triage.classifier.ConfSettings.number;
+import static uk.nhs.triage.classifier.ConfSettings.positive;
+import static uk.nhs.triage.classifier.ConfSettings.settings;
+import static uk.nhs.triage.classifier.ConfSettings.settingsAnyKey;
+import static uk.nhs.triage.classifier.ConfSettings.stripComment;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -21,21 +34,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import uk.nhs.triage.classifier.ConfSettings.Setting;
 
 /**
  * Reads a rules folder: {@code language.conf} (negation), {@code spellings.conf} (spelling map),
- * one {@code <label>.rules} per label and {@code persistent_user.rules}. Every fault is reported
- * with file and line.
+ * {@code words.conf} (word lists), one {@code <label>.rules} per label and {@code
+ * persistent_user.rules}, with {@code examples.conf} read by {@link ExamplesConf} and {@code
+ * typos.conf} by {@link TyposConf}; every {@code name = value} setting through {@link
+ * ConfSettings}. Every fault is reported with file and line.
  */
 final class RuleLoader {
-  private static final Pattern SETTING = Pattern.compile("([a-z_]+(?:\\.[a-z_]+)?)\\s*=\\s*(.*)");
   private static final Pattern WEIGHT = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
   static final String LANGUAGE = "language.conf";
   static final String SPELLINGS = "spellings.conf";
   static final String WORDS = "words.conf";
   static final String TYPOS = "typos.conf";
   private static final Pattern WORD_LIST = Pattern.compile("\\$([a-z_]+)");
-  private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*(h|d|hours?|days?)");
 
   /** Everything loaded, ready for the classifier. */
   record Loaded(
@@ -114,15 +128,15 @@ final class RuleLoader {
       }
     }
     Path examplesFile = dir.resolve(ExampleNeighbours.FILE);
-    ExampleFiles exampleFiles =
+    ExamplesConf.ExampleFiles exampleFiles =
         contents.containsKey(examplesFile)
-            ? exampleFiles(examplesFile, contents.get(examplesFile))
+            ? ExamplesConf.read(examplesFile, contents.get(examplesFile))
             : null;
     Path typosFile = dir.resolve(TYPOS);
     TypoCorrector typos = null;
     if (contents.containsKey(typosFile)) {
       typos =
-          typos(
+          TyposConf.read(
               typosFile,
               contents,
               exampleFiles == null ? List.of() : exampleFiles.corpus().texts());
@@ -523,333 +537,12 @@ final class RuleLoader {
     return HexFormat.of().formatHex(both.digest()).substring(0, 12);
   }
 
-  /** The settings of {@code examples.conf} that can be written for one label too. */
-  private static final List<String> VOTE_KEYS =
-      List.of("share", "share_unmatched", "doubt_below", "doubt_share", "unless_fired");
-
-  /** {@code examples.conf}'s settings and the labelled comments its files hold. */
-  private record ExampleFiles(
-      ExampleNeighbours.Settings settings, ExampleNeighbours.Corpus corpus) {}
-
-  /**
-   * The nearest-examples signal's settings when the folder has {@code examples.conf} (which
-   * labelled files, for which labels, how many neighbours and what share of their votes a label
-   * needs), and the labelled comments read from its files.
-   */
-  private static ExampleFiles exampleFiles(Path file, List<String> lines) {
-    Map<String, Setting> s = settings(file, lines);
-    List<String> known =
-        new ArrayList<>(
-            List.of("files", "labels", "neighbours", "common_words", "min_words", "skip_praise"));
-    known.addAll(VOTE_KEYS);
-    List<Path> files = new ArrayList<>();
-    Setting named = s.get("files");
-    for (String name : named == null ? new String[0] : named.value().split(",")) {
-      if (!name.isBlank()) {
-        files.add(file.resolveSibling(name.strip()).normalize());
-      }
-    }
-    if (files.isEmpty()) {
-      throw new RuleFileException(file, line(s, "files"), "files names no labelled comments");
-    }
-    List<Label> labels = new ArrayList<>();
-    for (String name : list(s, "labels", "")) {
-      try {
-        labels.add(Label.fromWireName(name));
-      } catch (IllegalArgumentException e) {
-        throw new RuleFileException(file, line(s, "labels"), "unknown label '" + name + "'");
-      }
-    }
-    for (Label label : labels) {
-      for (String key : VOTE_KEYS) {
-        known.add(key + "." + label.wireName());
-      }
-    }
-    checkKnown(file, s, known);
-    int neighbours = integer(file, s, "neighbours", 10);
-    if (neighbours < 1) {
-      throw new RuleFileException(file, line(s, "neighbours"), "neighbours must be 1 or more");
-    }
-    ExampleNeighbours.Vote[] votes = new ExampleNeighbours.Vote[Label.values().length];
-    for (Label label : labels) {
-      votes[label.ordinal()] = vote(file, s, label);
-    }
-    double common = fraction(file, s, "common_words", 0.25);
-    return new ExampleFiles(
-        new ExampleNeighbours.Settings(
-            labels.toArray(new Label[0]),
-            neighbours,
-            votes,
-            common,
-            integer(file, s, "min_words", 3),
-            bool(file, s, "skip_praise", true)),
-        ExampleNeighbours.read(file, files));
-  }
-
-  /**
-   * How the nearest examples' votes count for {@code label}: {@code share}, {@code
-   * share_unmatched}, {@code doubt_below}, {@code doubt_share} and {@code unless_fired}, each as
-   * written for the label ({@code share.negative = 0.6}) or else for every label.
-   */
-  private static ExampleNeighbours.Vote vote(Path file, Map<String, Setting> s, Label label) {
-    String own = "." + label.wireName();
-    double share = fraction(file, s, own(s, "share", own), 0.5);
-    String unmatchedKey = own(s, "share_unmatched", own);
-    double shareUnmatched = fraction(file, s, unmatchedKey, share);
-    if (shareUnmatched < share) {
-      throw new RuleFileException(
-          file,
-          line(s, unmatchedKey),
-          "share_unmatched must be at least share (" + label.wireName() + ")");
-    }
-    String belowKey = own(s, "doubt_below", own);
-    Setting below = s.get(belowKey);
-    double doubtBelow = below == null ? 0 : number(file, below.line(), belowKey, below.value());
-    if (doubtBelow < 0) {
-      throw new RuleFileException(file, below.line(), belowKey + " must be 0 or more");
-    }
-    String doubtKey = own(s, "doubt_share", own);
-    Setting doubt = s.get(doubtKey);
-    double doubtShare = doubt == null ? 0 : number(file, doubt.line(), doubtKey, doubt.value());
-    if (doubtShare < 0 || doubtShare >= 1) {
-      throw new RuleFileException(file, doubt.line(), doubtKey + " must be 0 or more and below 1");
-    }
-    String unlessKey = own(s, "unless_fired", own);
-    int unlessFired = 0;
-    for (String name : list(s, unlessKey, "")) {
-      try {
-        unlessFired |= 1 << Label.fromWireName(name).ordinal();
-      } catch (IllegalArgumentException e) {
-        throw new RuleFileException(file, line(s, unlessKey), "unknown label '" + name + "'");
-      }
-    }
-    return new ExampleNeighbours.Vote(share, shareUnmatched, doubtBelow, doubtShare, unlessFired);
-  }
-
-  /**
-   * {@code key} with the label's own suffix when the file sets it for the label, else {@code key}.
-   */
-  private static String own(Map<String, Setting> s, String key, String suffix) {
-    return s.containsKey(key + suffix) ? key + suffix : key;
-  }
-
-  /**
-   * {@code typos.conf}: the lexicon file it names and the shortest word it corrects; the words
-   * written in every rule and configuration file and the example corpora's words are known too.
-   */
-  private static TypoCorrector typos(
-      Path file, Map<Path, List<String>> contents, List<String> exampleTexts) {
-    Map<String, Setting> s = settings(file, contents.get(file));
-    checkKnown(file, s, List.of("lexicon", "min_length", "capitalised_min_uses"));
-    Setting named = s.get("lexicon");
-    if (named == null || named.value().isBlank()) {
-      throw new RuleFileException(file, 0, "lexicon names no word list");
-    }
-    Path lexicon = file.resolveSibling(named.value().strip()).normalize();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(lexicon);
-    } catch (IOException e) {
-      throw new RuleFileException(
-          name(file), named.line(), "the lexicon cannot be read: " + e.getMessage(), e);
-    }
-    int minLength = integer(file, s, "min_length", 5);
-    if (minLength < 3) {
-      throw new RuleFileException(file, line(s, "min_length"), "min_length must be 3 or more");
-    }
-    List<String> ruleLines = new ArrayList<>();
-    contents.values().forEach(ruleLines::addAll);
-    return TypoCorrector.build(
-        new String(bytes, StandardCharsets.UTF_8).lines().toList(),
-        ruleLines,
-        exampleTexts,
-        minLength,
-        integer(file, s, "capitalised_min_uses", 3),
-        HexFormat.of().formatHex(sha256().digest(bytes)));
-  }
-
-  /** A setting that must be above 0 and at most 1, or {@code otherwise} when it is not given. */
-  private static double fraction(Path file, Map<String, Setting> s, String key, double otherwise) {
-    Setting setting = s.get(key);
-    if (setting == null) {
-      return otherwise;
-    }
-    double value = number(file, setting.line(), key, setting.value());
-    if (!(value > 0 && value <= 1)) {
-      throw new RuleFileException(file, setting.line(), key + " must be above 0 and at most 1");
-    }
-    return value;
-  }
-
   static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private record Setting(String value, int line) {}
-
-  private static Map<String, Setting> settings(Path file, List<String> lines) {
-    Map<String, Setting> out = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = stripComment(lines.get(i));
-      if (line.isEmpty()) {
-        continue;
-      }
-      Matcher m = SETTING.matcher(line);
-      if (!m.matches()) {
-        throw new RuleFileException(file, i + 1, "expected 'name = value', got: " + line);
-      }
-      out.put(m.group(1), new Setting(m.group(2).trim(), i + 1));
-    }
-    return out;
-  }
-
-  /** Lines {@code from[, from2...] = to}, keys being any words (spelling map). */
-  private static Map<String, Setting> settingsAnyKey(Path file, List<String> lines) {
-    Map<String, Setting> out = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = stripComment(lines.get(i));
-      if (line.isEmpty()) {
-        continue;
-      }
-      int eq = line.indexOf('=');
-      if (eq <= 0 || eq == line.length() - 1) {
-        throw new RuleFileException(
-            file, i + 1, "expected 'spelling = normal spelling', got: " + line);
-      }
-      String to = line.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
-      for (String from : line.substring(0, eq).split(",")) {
-        if (!from.isBlank()) {
-          out.put(from.trim().toLowerCase(Locale.ROOT), new Setting(to, i + 1));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void checkKnown(Path file, Map<String, Setting> s, List<String> known) {
-    for (Map.Entry<String, Setting> e : s.entrySet()) {
-      if (!known.contains(e.getKey())) {
-        throw new RuleFileException(
-            file,
-            e.getValue().line(),
-            "unknown setting '" + e.getKey() + "'; known: " + String.join(", ", known));
-      }
-    }
-  }
-
-  private static int line(Map<String, Setting> s, String key) {
-    Setting v = s.get(key);
-    return v == null ? 0 : v.line();
-  }
-
-  private static List<String> list(Map<String, Setting> s, String key, String fallback) {
-    Setting v = s.get(key);
-    List<String> out = new ArrayList<>();
-    for (String item : (v == null ? fallback : v.value()).split(",")) {
-      if (!item.isBlank()) {
-        out.add(item.trim().toLowerCase(Locale.ROOT));
-      }
-    }
-    return out;
-  }
-
-  private static int integer(Path file, Map<String, Setting> s, String key, int fallback) {
-    Setting v = s.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v.value());
-      if (n < 0) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new RuleFileException(
-          file, v.line(), key + " must be a whole number of 0 or more, not '" + v.value() + "'");
-    }
-  }
-
-  private static boolean bool(Path file, Map<String, Setting> s, String key, boolean fallback) {
-    Setting v = s.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    return switch (v.value()) {
-      case "true", "yes" -> true;
-      case "false", "no" -> false;
-      default ->
-          throw new RuleFileException(
-              file, v.line(), key + " must be true or false, not '" + v.value() + "'");
-    };
-  }
-
-  private static Duration duration(Path file, Map<String, Setting> s, String key, String fallback) {
-    Setting v = s.get(key);
-    return duration(file, v == null ? 0 : v.line(), key, v == null ? fallback : v.value());
-  }
-
-  private static Duration duration(Path file, int line, String key, String text) {
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
-      throw new RuleFileException(
-          file, line, key + " must be hours or days, e.g. 24h or 7d, not '" + text + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    return m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofDays(n);
-  }
-
-  /** A number above 0, or 0 when {@code key} is not given (the setting is off). */
-  private static double positive(Path file, Map<String, Setting> s, String key) {
-    Setting v = s.get(key);
-    if (v == null) {
-      return 0;
-    }
-    double value = number(file, v.line(), key, v.value());
-    if (!(value > 0)) {
-      throw new RuleFileException(file, v.line(), key + " must be above 0");
-    }
-    return value;
-  }
-
-  private static double number(Path file, int line, String key, String value) {
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw new RuleFileException(file, line, key + " must be a number, not '" + value + "'");
-    }
-  }
-
-  /**
-   * Drops a comment: {@code #} at the start of the line, or {@code #} followed by a space after a
-   * space. A {@code #hashtag} inside a rule is a word, not a comment.
-   */
-  static String stripComment(String line) {
-    String t = line.strip();
-    if (t.startsWith("#")) {
-      return "";
-    }
-    boolean quoted = false;
-    for (int i = 1; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted
-          && c == '#'
-          && Character.isWhitespace(t.charAt(i - 1))
-          && (i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1)))) {
-        return t.substring(0, i).strip();
-      }
-    }
-    return t;
-  }
-
-  private static String name(Path p) {
-    return String.valueOf(p.getFileName());
   }
 
   /**

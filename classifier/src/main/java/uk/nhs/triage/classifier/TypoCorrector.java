@@ -90,7 +90,7 @@ final class TypoCorrector {
     Set<String> ruleWords = new LinkedHashSet<>();
     Set<String> prefixes = new LinkedHashSet<>();
     for (String line : ruleLines) {
-      String text = folded(RuleLoader.stripComment(line));
+      String text = folded(ConfSettings.stripComment(line));
       Matcher m = WORD.matcher(text);
       while (m.find()) {
         ruleWords.add(m.group());
