@@ -131,6 +131,19 @@ class ExampleVotesTest {
   }
 
   @Test
+  void theShippedExamplesNeverDoubtAVeiledThreatOfSuicide() {
+    // a development comment: its own text is skipped, and none of its ten nearest is safeguarding
+    Classification got =
+        ShippedRules.CLASSIFIER.classify(
+            "ever feel like you're just taking up space. thats me every day now. i'd be doing"
+                + " everyone a favour");
+
+    assertThat(got.labels()).contains(Label.SAFEGUARDING);
+    assertThat(got.scores().get(Label.SAFEGUARDING).evidence())
+        .noneSatisfy(e -> assertThat(e.rule()).startsWith("examples.conf"));
+  }
+
+  @Test
   void badVoteSettingsAreRefusedWithFileAndLine() throws IOException {
     writeConf("labels = negative\nshare.kindness = 0.5\n");
     assertThatThrownBy(() -> Classifier.load(rules))
