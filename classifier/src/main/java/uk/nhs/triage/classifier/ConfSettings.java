@@ -148,6 +148,25 @@ final class ConfSettings {
     return value;
   }
 
+  /** A number, or {@code fallback} when {@code key} is not given. */
+  static double number(Path file, Map<String, Setting> s, String key, double fallback) {
+    Setting v = s.get(key);
+    return v == null ? fallback : number(file, v.line(), key, v.value());
+  }
+
+  /** The labels named in a comma-separated setting, in order; none when it is not given. */
+  static List<Label> labels(Path file, Map<String, Setting> s, String key) {
+    List<Label> out = new ArrayList<>();
+    for (String name : list(s, key, "")) {
+      try {
+        out.add(Label.fromWireName(name));
+      } catch (IllegalArgumentException e) {
+        throw new RuleFileException(file, line(s, key), "unknown label '" + name + "'");
+      }
+    }
+    return out;
+  }
+
   static double number(Path file, int line, String key, String value) {
     try {
       return Double.parseDouble(value);

@@ -322,11 +322,6 @@ final class ExampleNeighbours {
     return digest;
   }
 
-  /** The labels this file may suggest, one bit per label ordinal. */
-  int labelMask() {
-    return labelMask;
-  }
-
   /**
    * The id of a word as analysed, or -1 when it is not one worth comparing. {@link CommentTokens}
    * asks once per distinct word and keeps the answer per position.
@@ -353,7 +348,6 @@ final class ExampleNeighbours {
     if (found < 0) {
       return Votes.NONE;
     }
-    int[] query = ws.query;
     int[] bestDoc = ws.bestDoc;
     float[] bestScore = ws.bestScore;
     double total = 0;
@@ -383,12 +377,12 @@ final class ExampleNeighbours {
         boolean unmatched = Math.abs(ruleScore[label.ordinal()]) < 1e-9;
         double needs = unmatched ? vote.shareUnmatched() : vote.share();
         if (got >= needs) {
-          suggested.put(label, evidence(label, got, "needs " + share(needs), bit, found, query));
+          suggested.put(label, evidence(ws, label, got, "needs " + share(needs), bit, found));
         }
       } else if (got <= vote.doubtShare()) {
         String why =
             "a weak match needs more than " + share(vote.doubtShare()) + "; a person checks";
-        doubted.put(label, evidence(label, got, why, bit, found, query));
+        doubted.put(label, evidence(ws, label, got, why, bit, found));
       }
     }
     return suggested.isEmpty() && doubted.isEmpty() ? Votes.NONE : new Votes(suggested, doubted);
@@ -454,8 +448,7 @@ final class ExampleNeighbours {
    * comment, or the nearest example's when none carries the label.
    */
   private Evidence evidence(
-      Label label, double got, String against, int bit, int found, int[] query) {
-    Workspace ws = workspaces.get();
+      Workspace ws, Label label, double got, String against, int bit, int found) {
     List<String> voters = new ArrayList<>();
     int first = -1;
     for (int i = 0; i < found; i++) {
@@ -477,7 +470,7 @@ final class ExampleNeighbours {
             voters.isEmpty()
                 ? ""
                 : ": " + String.join(", ", voters.subList(0, Math.min(5, voters.size()))));
-    List<String> shared = shared(query, ws.queryWords, first < 0 ? ws.bestDoc[0] : first);
+    List<String> shared = shared(ws.query, ws.queryWords, first < 0 ? ws.bestDoc[0] : first);
     // no reference: the text names this comment's own neighbours, so it differs comment by comment
     return new Evidence(rule, null, shared, 0);
   }

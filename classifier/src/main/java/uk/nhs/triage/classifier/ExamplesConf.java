@@ -4,8 +4,8 @@ import static uk.nhs.triage.classifier.ConfSettings.bool;
 import static uk.nhs.triage.classifier.ConfSettings.checkKnown;
 import static uk.nhs.triage.classifier.ConfSettings.fraction;
 import static uk.nhs.triage.classifier.ConfSettings.integer;
+import static uk.nhs.triage.classifier.ConfSettings.labels;
 import static uk.nhs.triage.classifier.ConfSettings.line;
-import static uk.nhs.triage.classifier.ConfSettings.list;
 import static uk.nhs.triage.classifier.ConfSettings.number;
 import static uk.nhs.triage.classifier.ConfSettings.settings;
 
@@ -48,14 +48,7 @@ final class ExamplesConf {
     if (files.isEmpty()) {
       throw new RuleFileException(file, line(s, "files"), "files names no labelled comments");
     }
-    List<Label> labels = new ArrayList<>();
-    for (String name : list(s, "labels", "")) {
-      try {
-        labels.add(Label.fromWireName(name));
-      } catch (IllegalArgumentException e) {
-        throw new RuleFileException(file, line(s, "labels"), "unknown label '" + name + "'");
-      }
-    }
+    List<Label> labels = labels(file, s, "labels");
     for (Label label : labels) {
       for (String key : VOTE_KEYS) {
         known.add(key + "." + label.wireName());
@@ -99,25 +92,19 @@ final class ExamplesConf {
           "share_unmatched must be at least share (" + label.wireName() + ")");
     }
     String belowKey = own(s, "doubt_below", own);
-    Setting below = s.get(belowKey);
-    double doubtBelow = below == null ? 0 : number(file, below.line(), belowKey, below.value());
+    double doubtBelow = number(file, s, belowKey, 0);
     if (doubtBelow < 0) {
-      throw new RuleFileException(file, below.line(), belowKey + " must be 0 or more");
+      throw new RuleFileException(file, line(s, belowKey), belowKey + " must be 0 or more");
     }
     String doubtKey = own(s, "doubt_share", own);
-    Setting doubt = s.get(doubtKey);
-    double doubtShare = doubt == null ? 0 : number(file, doubt.line(), doubtKey, doubt.value());
+    double doubtShare = number(file, s, doubtKey, 0);
     if (doubtShare < 0 || doubtShare >= 1) {
-      throw new RuleFileException(file, doubt.line(), doubtKey + " must be 0 or more and below 1");
+      throw new RuleFileException(
+          file, line(s, doubtKey), doubtKey + " must be 0 or more and below 1");
     }
-    String unlessKey = own(s, "unless_fired", own);
     int unlessFired = 0;
-    for (String name : list(s, unlessKey, "")) {
-      try {
-        unlessFired |= 1 << Label.fromWireName(name).ordinal();
-      } catch (IllegalArgumentException e) {
-        throw new RuleFileException(file, line(s, unlessKey), "unknown label '" + name + "'");
-      }
+    for (Label fired : labels(file, s, own(s, "unless_fired", own))) {
+      unlessFired |= 1 << fired.ordinal();
     }
     return new ExampleNeighbours.Vote(share, shareUnmatched, doubtBelow, doubtShare, unlessFired);
   }
