@@ -34,7 +34,8 @@ final class TriageAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    SocialMarkCharFilter marks = new SocialMarkCharFilter();
+    SocialMarkCharFilter marks =
+        new SocialMarkCharFilter(typos == null ? MaskedWords.none() : typos.masked());
     Tokenizer tokenizer = new UAX29URLEmailTokenizer();
     TokenStream stream = new SocialTokenFilter(tokenizer);
     if (typos != null) {

@@ -43,6 +43,7 @@ final class TypoCorrector {
   private final int minLength;
   private final int capitalisedUses;
   private final String digest;
+  private final MaskedWords masked;
 
   /**
    * @param known the known words with their counts in the example corpora
@@ -51,13 +52,15 @@ final class TypoCorrector {
    * @param capitalisedUses how often the example corpora must use the word a capitalised word is
    *     corrected into
    * @param digest a digest of the lexicon, part of the rules version
+   * @param masked how masked words are read
    */
   TypoCorrector(
       KnownWords known,
       List<String> knownPrefixes,
       int minLength,
       int capitalisedUses,
-      String digest) {
+      String digest,
+      MaskedWords masked) {
     this.known = known;
     this.knownPrefixes = new CharArraySet(knownPrefixes, false);
     int longest = knownPrefixes.stream().mapToInt(String::length).max().orElse(0);
@@ -66,6 +69,7 @@ final class TypoCorrector {
     this.minLength = minLength;
     this.capitalisedUses = capitalisedUses;
     this.digest = digest;
+    this.masked = masked;
   }
 
   /**
@@ -79,7 +83,8 @@ final class TypoCorrector {
       List<String> exampleTexts,
       int minLength,
       int capitalisedUses,
-      String digest) {
+      String digest,
+      MaskedWords masked) {
     Map<String, Integer> uses = new HashMap<>();
     for (String text : exampleTexts) {
       Matcher m = WORD.matcher(folded(text));
@@ -111,7 +116,8 @@ final class TypoCorrector {
     for (String word : ruleWords) {
       known.add(word, uses.getOrDefault(word, 0));
     }
-    return new TypoCorrector(known, new ArrayList<>(prefixes), minLength, capitalisedUses, digest);
+    return new TypoCorrector(
+        known, new ArrayList<>(prefixes), minLength, capitalisedUses, digest, masked);
   }
 
   /**
@@ -135,6 +141,11 @@ final class TypoCorrector {
     return digest;
   }
 
+  /** How masked words ("t*at", "k1ll") are read. */
+  MaskedWords masked() {
+    return masked;
+  }
+
   /** Whether {@code word[0..length)} is known, as it stands. */
   boolean knows(char[] word, int length) {
     if (known.contains(word, length)) {
@@ -149,11 +160,15 @@ final class TypoCorrector {
   }
 
   /**
-   * Whether {@code word[0..length)} is one to look for a correction of: it has {@code min_length}
-   * letters a–z or more, and neither it nor its normalised form {@code normalised} (spelling map
-   * and stem) is known ("physios" is "physio" with an ending).
+   * Whether {@code word[0..length)} is one to look for a correction of: it is written masked
+   * ({@link MaskedWords#looksMasked}), or it has {@code min_length} letters a–z or more and neither
+   * it nor its normalised form {@code normalised} (spelling map and stem) is known ("physios" is
+   * "physio" with an ending).
    */
   boolean unknown(char[] word, int length, char[] normalised) {
+    if (MaskedWords.looksMasked(word, length)) {
+      return true;
+    }
     return length >= minLength
         && lettersOnly(word, length)
         && !knows(word, length)
@@ -162,11 +177,15 @@ final class TypoCorrector {
 
   /**
    * The correction of an {@link #unknown} word {@code word[0..length)}, or null when no single
-   * known word one edit away stands out. A capitalised word, most often a name, is corrected only
-   * into a word the example corpora use at least {@code capitalised_min_uses} times ("Thakn"
-   * becomes "thank"; "Stroud" does not become "shroud").
+   * known word one edit away stands out. A masked word is read by {@link MaskedWords} instead,
+   * capitalised or not. A capitalised word, most often a name, is corrected only into a word the
+   * example corpora use at least {@code capitalised_min_uses} times ("Thakn" becomes "thank";
+   * "Stroud" does not become "shroud").
    */
   char[] correct(char[] word, int length, boolean capitalised) {
+    if (MaskedWords.looksMasked(word, length)) {
+      return masked.read(word, length);
+    }
     Best best = new Best();
     known.forEachOneEditAway(word, length, best);
     char[] chosen = best.chosen();

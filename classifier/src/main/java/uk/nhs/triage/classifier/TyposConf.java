@@ -2,6 +2,7 @@ package uk.nhs.triage.classifier;
 
 import static uk.nhs.triage.classifier.ConfSettings.checkKnown;
 import static uk.nhs.triage.classifier.ConfSettings.integer;
+import static uk.nhs.triage.classifier.ConfSettings.labels;
 import static uk.nhs.triage.classifier.ConfSettings.line;
 import static uk.nhs.triage.classifier.ConfSettings.name;
 import static uk.nhs.triage.classifier.ConfSettings.settings;
@@ -27,7 +28,7 @@ final class TyposConf {
   static TypoCorrector read(
       Path file, Map<Path, List<String>> contents, List<String> exampleTexts) {
     Map<String, Setting> s = settings(file, contents.get(file));
-    checkKnown(file, s, List.of("lexicon", "min_length", "capitalised_min_uses"));
+    checkKnown(file, s, List.of("lexicon", "min_length", "capitalised_min_uses", "masked"));
     Setting named = s.get("lexicon");
     if (named == null || named.value().isBlank()) {
       throw new RuleFileException(file, 0, "lexicon names no word list");
@@ -46,12 +47,20 @@ final class TyposConf {
     }
     List<String> ruleLines = new ArrayList<>();
     contents.values().forEach(ruleLines::addAll);
+    List<String> maskedLines = new ArrayList<>();
+    for (Label label : labels(file, s, "masked")) {
+      List<String> lines = contents.get(file.resolveSibling(label.wireName() + ".rules"));
+      if (lines != null) {
+        maskedLines.addAll(lines);
+      }
+    }
     return TypoCorrector.build(
         new String(bytes, StandardCharsets.UTF_8).lines().toList(),
         ruleLines,
         exampleTexts,
         minLength,
         integer(file, s, "capitalised_min_uses", 3),
-        HexFormat.of().formatHex(RuleLoader.sha256().digest(bytes)));
+        HexFormat.of().formatHex(RuleLoader.sha256().digest(bytes)),
+        MaskedWords.of(maskedLines, ruleLines));
   }
 }
