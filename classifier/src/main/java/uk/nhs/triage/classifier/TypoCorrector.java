@@ -1,6 +1,7 @@
 package uk.nhs.triage.classifier;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  */
 final class TypoCorrector {
   private static final Pattern WORD = Pattern.compile("[a-z]+");
+
+  /** A word with more stretched runs than this is not unstretched (2^runs spellings tried). */
+  private static final int MAX_RUNS = 4;
 
   /** A rule's wildcard prefix: letters then {@code *} ending the word ("medic*", not "f*ck"). */
   private static final Pattern PREFIX = Pattern.compile("(?<![a-z*])([a-z]{3,})\\*(?![a-z*])");
@@ -148,15 +152,77 @@ final class TypoCorrector {
 
   /** Whether {@code word[0..length)} is known, as it stands. */
   boolean knows(char[] word, int length) {
-    if (known.contains(word, length)) {
+    return knows(word, 0, length);
+  }
+
+  private boolean knows(char[] word, int offset, int length) {
+    char[] w = offset == 0 ? word : Arrays.copyOfRange(word, offset, offset + length);
+    if (known.contains(w, length)) {
       return true;
     }
     for (int n = Math.min(length, prefixLengths.length - 1); n > 0; n--) {
-      if (prefixLengths[n] && knownPrefixes.contains(word, 0, n)) {
+      if (prefixLengths[n] && knownPrefixes.contains(w, 0, n)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A hashtag of letters only, "#shambles": read as its word when that word is known. */
+  private static boolean isHashtagOfLetters(char[] word, int length) {
+    return length >= 4 && word[0] == '#' && lettersOnly(word, 1, length);
+  }
+
+  /**
+   * A word stretched for effect ("sooo rudeeee", "shiiiite", "amaaazing"): each run of three or
+   * more of one letter cut to two letters or to one, twos first ("goooood" is "good", not "god"),
+   * the first that is a known word; null when the word has no such run or none is known.
+   */
+  private char[] unstretched(char[] word, int length) {
+    if (!hasRunOfThree(word, length)) {
+      return null;
+    }
+    int[] runStart = new int[MAX_RUNS];
+    int[] runLength = new int[MAX_RUNS];
+    int runs = 0;
+    for (int i = 0; i < length; ) {
+      int j = i;
+      while (j < length && word[j] == word[i]) {
+        j++;
+      }
+      if (j - i >= 3) {
+        if (runs == MAX_RUNS) {
+          return null;
+        }
+        runStart[runs] = i;
+        runLength[runs++] = j - i;
+      }
+      i = j;
+    }
+    if (runs == 0) {
+      return null;
+    }
+    char[] out = new char[length];
+    // bit r of a choice set: run r cut to one letter; unset: to two (choices in order, twos first)
+    for (int choice = 0; choice < 1 << runs; choice++) {
+      int n = 0;
+      int r = 0;
+      for (int i = 0; i < length; ) {
+        if (r < runs && i == runStart[r]) {
+          int keep = (choice & (1 << r)) != 0 ? 1 : 2;
+          for (int k = 0; k < keep; k++) {
+            out[n++] = word[i];
+          }
+          i += runLength[r++];
+        } else {
+          out[n++] = word[i++];
+        }
+      }
+      if (known.contains(out, n)) {
+        return Arrays.copyOf(out, n);
+      }
+    }
+    return null;
   }
 
   /**
@@ -166,7 +232,7 @@ final class TypoCorrector {
    * "physio" with an ending).
    */
   boolean unknown(char[] word, int length, char[] normalised) {
-    if (MaskedWords.looksMasked(word, length)) {
+    if (MaskedWords.looksMasked(word, length) || isHashtagOfLetters(word, length)) {
       return true;
     }
     return length >= minLength
@@ -186,14 +252,34 @@ final class TypoCorrector {
     if (MaskedWords.looksMasked(word, length)) {
       return masked.read(word, length);
     }
+    if (isHashtagOfLetters(word, length)) {
+      return knows(word, 1, length - 1) ? Arrays.copyOfRange(word, 1, length) : null;
+    }
+    char[] unstretched = unstretched(word, length);
+    if (unstretched != null) {
+      return unstretched;
+    }
     Best best = new Best();
     known.forEachOneEditAway(word, length, best);
     char[] chosen = best.chosen();
     return chosen != null && capitalised && best.count < capitalisedUses ? null : chosen;
   }
 
+  private static boolean hasRunOfThree(char[] word, int length) {
+    for (int i = 2; i < length; i++) {
+      if (word[i] == word[i - 1] && word[i] == word[i - 2]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean lettersOnly(char[] word, int length) {
-    for (int i = 0; i < length; i++) {
+    return lettersOnly(word, 0, length);
+  }
+
+  private static boolean lettersOnly(char[] word, int from, int length) {
+    for (int i = from; i < length; i++) {
       if (word[i] < 'a' || word[i] > 'z') {
         return false;
       }
