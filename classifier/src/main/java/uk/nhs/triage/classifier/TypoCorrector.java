@@ -31,9 +31,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 final class TypoCorrector {
   private static final Pattern WORD = Pattern.compile("[a-z]+");
 
-  /** A word with more stretched runs than this is not unstretched (2^runs spellings tried). */
-  private static final int MAX_RUNS = 4;
-
   /** A rule's wildcard prefix: letters then {@code *} ending the word ("medic*", not "f*ck"). */
   private static final Pattern PREFIX = Pattern.compile("(?<![a-z*])([a-z]{3,})\\*(?![a-z*])");
 
@@ -174,58 +171,6 @@ final class TypoCorrector {
   }
 
   /**
-   * A word stretched for effect ("sooo rudeeee", "shiiiite", "amaaazing"): each run of three or
-   * more of one letter cut to two letters or to one, twos first ("goooood" is "good", not "god"),
-   * the first that is a known word; null when the word has no such run or none is known.
-   */
-  private char[] unstretched(char[] word, int length) {
-    if (!hasRunOfThree(word, length)) {
-      return null;
-    }
-    int[] runStart = new int[MAX_RUNS];
-    int[] runLength = new int[MAX_RUNS];
-    int runs = 0;
-    for (int i = 0; i < length; ) {
-      int j = i;
-      while (j < length && word[j] == word[i]) {
-        j++;
-      }
-      if (j - i >= 3) {
-        if (runs == MAX_RUNS) {
-          return null;
-        }
-        runStart[runs] = i;
-        runLength[runs++] = j - i;
-      }
-      i = j;
-    }
-    if (runs == 0) {
-      return null;
-    }
-    char[] out = new char[length];
-    // bit r of a choice set: run r cut to one letter; unset: to two (choices in order, twos first)
-    for (int choice = 0; choice < 1 << runs; choice++) {
-      int n = 0;
-      int r = 0;
-      for (int i = 0; i < length; ) {
-        if (r < runs && i == runStart[r]) {
-          int keep = (choice & (1 << r)) != 0 ? 1 : 2;
-          for (int k = 0; k < keep; k++) {
-            out[n++] = word[i];
-          }
-          i += runLength[r++];
-        } else {
-          out[n++] = word[i++];
-        }
-      }
-      if (known.contains(out, n)) {
-        return Arrays.copyOf(out, n);
-      }
-    }
-    return null;
-  }
-
-  /**
    * Whether {@code word[0..length)} is one to look for a correction of: it is written masked
    * ({@link MaskedWords#looksMasked}), or it has {@code min_length} letters a–z or more and neither
    * it nor its normalised form {@code normalised} (spelling map and stem) is known ("physios" is
@@ -255,7 +200,7 @@ final class TypoCorrector {
     if (isHashtagOfLetters(word, length)) {
       return knows(word, 1, length - 1) ? Arrays.copyOfRange(word, 1, length) : null;
     }
-    char[] unstretched = unstretched(word, length);
+    char[] unstretched = StretchedWords.unstretched(word, length, known::contains);
     if (unstretched != null) {
       return unstretched;
     }
@@ -263,15 +208,6 @@ final class TypoCorrector {
     known.forEachOneEditAway(word, length, best);
     char[] chosen = best.chosen();
     return chosen != null && capitalised && best.count < capitalisedUses ? null : chosen;
-  }
-
-  private static boolean hasRunOfThree(char[] word, int length) {
-    for (int i = 2; i < length; i++) {
-      if (word[i] == word[i - 1] && word[i] == word[i - 2]) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean lettersOnly(char[] word, int length) {
