@@ -1,8 +1,8 @@
 package uk.nhs.triage.classifier;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,33 +34,22 @@ final class MaskedWords {
   private static final Pattern WRITTEN =
       Pattern.compile("(?<![a-z*$_'0-9])([a-z][a-z0-9*$!@]*[a-z0-9])\\*?(?![a-z*_'0-9])");
 
-  private static final MaskedWords NONE = new MaskedWords(List.of(), List.of(), Set.of());
+  private static final MaskedWords NONE = new MaskedWords(List.of(), Set.of());
 
-  /** The listed words and prefixes, by first letter, each list in file order. */
-  private final char[][][] byFirst = new char[26][][];
+  /** A word to read into, or a wildcard prefix ({@code fuck*}) that fits a longer word's start. */
+  private record Entry(char[] letters, boolean prefix) {}
 
-  private final boolean[][] prefixByFirst = new boolean[26][];
+  /** The listed words and prefixes, by first letter, each in file order. */
+  private final Entry[][] byFirst = new Entry[26][];
 
   /** Masked spellings the rule files write themselves: left as written. */
   private final Set<String> written;
 
-  private MaskedWords(List<String> words, List<Boolean> prefix, Set<String> written) {
+  private MaskedWords(List<Entry> entries, Set<String> written) {
     this.written = written;
-    List<List<Integer>> buckets = new ArrayList<>();
-    for (int i = 0; i < 26; i++) {
-      buckets.add(new ArrayList<>());
-    }
-    for (int i = 0; i < words.size(); i++) {
-      buckets.get(words.get(i).charAt(0) - 'a').add(i);
-    }
     for (int b = 0; b < 26; b++) {
-      List<Integer> bucket = buckets.get(b);
-      byFirst[b] = new char[bucket.size()][];
-      prefixByFirst[b] = new boolean[bucket.size()];
-      for (int j = 0; j < bucket.size(); j++) {
-        byFirst[b][j] = words.get(bucket.get(j)).toCharArray();
-        prefixByFirst[b][j] = prefix.get(bucket.get(j));
-      }
+      char first = (char) ('a' + b);
+      byFirst[b] = entries.stream().filter(e -> e.letters()[0] == first).toArray(Entry[]::new);
     }
   }
 
@@ -87,9 +76,8 @@ final class MaskedWords {
         }
       }
     }
-    Set<String> seen = new LinkedHashSet<>();
-    List<String> words = new ArrayList<>();
-    List<Boolean> prefix = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<Entry> entries = new ArrayList<>();
     for (String line : readInto) {
       String text = ConfSettings.stripComment(line).strip();
       if (text.isEmpty() || ConfSettings.SETTING.matcher(text).matches()) {
@@ -102,12 +90,11 @@ final class MaskedWords {
         if ((isPrefix || word.length() >= 4)
             && !word.equals("unless")
             && seen.add(word + (isPrefix ? "*" : ""))) {
-          words.add(word);
-          prefix.add(isPrefix);
+          entries.add(new Entry(word.toCharArray(), isPrefix));
         }
       }
     }
-    return new MaskedWords(words, prefix, written);
+    return new MaskedWords(entries, written);
   }
 
   /**
@@ -139,21 +126,15 @@ final class MaskedWords {
     if (!looksMasked(word, length) || written.contains(new String(word, 0, length))) {
       return null;
     }
-    int b = word[0] - 'a';
-    char[][] candidates = byFirst[b];
-    for (int j = 0; j < candidates.length; j++) {
-      char[] candidate = candidates[j];
-      boolean isPrefix = prefixByFirst[b][j];
-      if (isPrefix ? length < candidate.length : length != candidate.length) {
+    for (Entry entry : byFirst[word[0] - 'a']) {
+      char[] candidate = entry.letters();
+      if (entry.prefix() ? length < candidate.length : length != candidate.length) {
         continue;
       }
-      if (fits(word, candidate)) {
-        char[] read = new char[length];
+      if (fits(word, candidate) && TypoCorrector.lettersOnly(word, candidate.length, length)) {
+        char[] read = Arrays.copyOf(word, length);
         System.arraycopy(candidate, 0, read, 0, candidate.length);
-        System.arraycopy(word, candidate.length, read, candidate.length, length - candidate.length);
-        if (lettersOnly(read, candidate.length)) {
-          return read;
-        }
+        return read;
       }
     }
     return null;
@@ -167,15 +148,6 @@ final class MaskedWords {
       }
       String letters = lookAlike(c);
       if (letters == null || letters.indexOf(candidate[i]) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean lettersOnly(char[] word, int from) {
-    for (int i = from; i < word.length; i++) {
-      if (!isLetter(word[i])) {
         return false;
       }
     }

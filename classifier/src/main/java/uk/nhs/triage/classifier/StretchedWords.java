@@ -43,9 +43,6 @@ final class StretchedWords {
       }
       i = j;
     }
-    if (runs == 0) {
-      return null;
-    }
     char[] out = new char[length];
     // bit r of a choice set: run r cut to one letter; unset: to two (choices in order, twos first)
     for (int choice = 0; choice < 1 << runs; choice++) {

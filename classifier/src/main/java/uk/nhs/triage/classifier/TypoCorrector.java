@@ -149,16 +149,11 @@ final class TypoCorrector {
 
   /** Whether {@code word[0..length)} is known, as it stands. */
   boolean knows(char[] word, int length) {
-    return knows(word, 0, length);
-  }
-
-  private boolean knows(char[] word, int offset, int length) {
-    char[] w = offset == 0 ? word : Arrays.copyOfRange(word, offset, offset + length);
-    if (known.contains(w, length)) {
+    if (known.contains(word, length)) {
       return true;
     }
     for (int n = Math.min(length, prefixLengths.length - 1); n > 0; n--) {
-      if (prefixLengths[n] && knownPrefixes.contains(w, 0, n)) {
+      if (prefixLengths[n] && knownPrefixes.contains(word, 0, n)) {
         return true;
       }
     }
@@ -198,7 +193,8 @@ final class TypoCorrector {
       return masked.read(word, length);
     }
     if (isHashtagOfLetters(word, length)) {
-      return knows(word, 1, length - 1) ? Arrays.copyOfRange(word, 1, length) : null;
+      char[] tagged = Arrays.copyOfRange(word, 1, length);
+      return knows(tagged, tagged.length) ? tagged : null;
     }
     char[] unstretched = StretchedWords.unstretched(word, length, known::contains);
     if (unstretched != null) {
@@ -214,7 +210,8 @@ final class TypoCorrector {
     return lettersOnly(word, 0, length);
   }
 
-  private static boolean lettersOnly(char[] word, int from, int length) {
+  /** Whether {@code word[from..length)} is letters a–z only. */
+  static boolean lettersOnly(char[] word, int from, int length) {
     for (int i = from; i < length; i++) {
       if (word[i] < 'a' || word[i] > 'z') {
         return false;
